@@ -1,0 +1,231 @@
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FaultBook } from './faults.ts';
+import type { HttpSession } from './sessions.ts';
+import type { PendingEvent } from './world.ts';
+
+/**
+ * The CometD/Bayeux endpoint of the simulator, on faye's NodeAdapter.
+ *
+ * GWS topics are per user (`/v2/me/calls` means *my* calls), while faye's
+ * channels are global. So every subscription is rewritten on the way in to a
+ * private namespace `/sim-agent/<key>/...` of the authenticated agent, and every
+ * delivery is rewritten back on the way out: agent A can never receive agent B's
+ * events, whatever it subscribes to (`/**` included).
+ */
+
+const require = createRequire(import.meta.url);
+
+/** The parts of faye's (untyped, CommonJS) server API this module uses. */
+interface FayeMessage {
+  channel: string;
+  clientId?: string;
+  subscription?: string | string[];
+  successful?: boolean;
+  error?: string;
+  advice?: Record<string, unknown>;
+  data?: unknown;
+  id?: string;
+}
+type Callback = (message: FayeMessage) => void;
+interface FayeExtension {
+  incoming?: (message: FayeMessage, request: AuthedRequest | null, callback: Callback) => void;
+  outgoing?: (message: FayeMessage, request: AuthedRequest | null, callback: Callback) => void;
+}
+/** faye's engine proxy: private in faye 1.4.3 (pinned); checked at start-up. */
+interface FayeEngine {
+  publish(message: FayeMessage): void;
+  destroyClient(clientId: string): void;
+}
+interface FayeNodeAdapter {
+  addExtension(extension: FayeExtension): void;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  on(event: 'disconnect', listener: (clientId: string) => void): void;
+  close(): void;
+  _server?: { _engine?: Partial<FayeEngine> };
+}
+interface FayeModule {
+  NodeAdapter: new (options: { mount: string; timeout: number; ping?: number }) => FayeNodeAdapter;
+}
+
+/** Who a Bayeux HTTP request belongs to, resolved by the HTTP layer before faye sees it. */
+export interface BayeuxAuth {
+  agent: string;
+  /** The HTTP session the cookie named; undefined when authenticated by Basic alone. */
+  session: HttpSession | undefined;
+}
+
+/** Requests handed to faye carry the resolved identity (or none). */
+export type AuthedRequest = IncomingMessage & { simAuth?: BayeuxAuth };
+
+interface ClientRecord {
+  agent: string;
+  sessionId: string | undefined;
+}
+
+const META_HANDSHAKE = '/meta/handshake';
+const META_CONNECT = '/meta/connect';
+const META_SUBSCRIBE = '/meta/subscribe';
+const META_UNSUBSCRIBE = '/meta/unsubscribe';
+const NAMESPACE = '/sim-agent/';
+
+/** CometD's standard answers (not GWS-specific; gws-api.md §1.5). */
+export const BayeuxError = {
+  HandshakeDenied: '403::Handshake denied',
+  PublishDenied: '403::Publish denied',
+  UnknownClient: '402::Unknown client',
+} as const;
+
+export interface BayeuxHubOptions {
+  mount: string;
+  timeoutSec: number;
+  faults: FaultBook;
+  agentNames: string[];
+}
+
+export class BayeuxHub {
+  private readonly adapter: FayeNodeAdapter;
+  private readonly engine: FayeEngine;
+  private readonly clients = new Map<string, ClientRecord>();
+  private readonly agentKeys = new Map<string, string>();
+  private messageCounter = 0;
+
+  constructor(private readonly options: BayeuxHubOptions) {
+    const faye = require('faye') as FayeModule;
+    this.adapter = new faye.NodeAdapter({ mount: options.mount, timeout: options.timeoutSec });
+    const engine = this.adapter._server?._engine;
+    if (typeof engine?.publish !== 'function' || typeof engine.destroyClient !== 'function') {
+      throw new Error(
+        'faye internals changed: the simulator needs faye 1.4.3 (engine.publish/destroyClient)',
+      );
+    }
+    this.engine = engine as FayeEngine;
+    options.agentNames.forEach((name, index) => this.agentKeys.set(name, `a${index + 1}`));
+    this.adapter.addExtension({
+      incoming: (message, request, callback) => callback(this.incoming(message, request)),
+      outgoing: (message, request, callback) => callback(this.outgoing(message, request)),
+    });
+    this.adapter.on('disconnect', (clientId) => this.clients.delete(clientId));
+  }
+
+  /** Hands a long-polling (or callback-polling) request to faye. */
+  handle(req: AuthedRequest, res: ServerResponse): void {
+    this.adapter.handle(req, res);
+  }
+
+  /** Hands a websocket upgrade to faye. */
+  handleUpgrade(req: AuthedRequest, socket: Duplex, head: Buffer): void {
+    this.adapter.handleUpgrade(req, socket, head);
+  }
+
+  /** Publishes one agent's event on its private namespace. */
+  publish(event: PendingEvent): void {
+    const key = this.agentKeys.get(event.agent);
+    if (!key) return;
+    this.messageCounter += 1;
+    this.engine.publish({
+      channel: `${NAMESPACE}${key}${event.channel}`,
+      data: event.data,
+      id: `sim-${this.messageCounter}`,
+    });
+  }
+
+  /** Drops the clients handshaken on these sessions: their next connect gets 402. */
+  dropClientsOfSessions(dead: HttpSession[]): void {
+    const ids = new Set(dead.map((s) => s.id));
+    for (const [clientId, record] of this.clients) {
+      if (record.sessionId !== undefined && ids.has(record.sessionId)) this.dropClient(clientId);
+    }
+  }
+
+  /** Drops every client, as a server restart does; pending long-polls return at once. */
+  dropAll(): number {
+    const ids = [...this.clients.keys()];
+    for (const clientId of ids) this.dropClient(clientId);
+    return ids.length;
+  }
+
+  describe(): Array<{ agent: string; sessionBound: boolean }> {
+    return [...this.clients.values()].map((r) => ({
+      agent: r.agent,
+      sessionBound: r.sessionId !== undefined,
+    }));
+  }
+
+  close(): void {
+    this.adapter.close();
+  }
+
+  private dropClient(clientId: string): void {
+    this.clients.delete(clientId);
+    this.engine.destroyClient(clientId);
+  }
+
+  private namespaceOf(clientId: string | undefined): string | undefined {
+    const record = clientId === undefined ? undefined : this.clients.get(clientId);
+    const key = record && this.agentKeys.get(record.agent);
+    return key && `${NAMESPACE}${key}`;
+  }
+
+  private incoming(message: FayeMessage, request: AuthedRequest | null): FayeMessage {
+    if (request === null) return message;
+    switch (message.channel) {
+      case META_HANDSHAKE:
+        if (!request.simAuth) message.error = BayeuxError.HandshakeDenied;
+        return message;
+      case META_CONNECT:
+        return message;
+      case META_SUBSCRIBE:
+      case META_UNSUBSCRIBE: {
+        const namespace = this.namespaceOf(message.clientId);
+        if (!namespace) {
+          message.error = BayeuxError.UnknownClient;
+          return message;
+        }
+        if (message.subscription !== undefined) {
+          message.subscription = Array.isArray(message.subscription)
+            ? message.subscription.map((s) => namespace + s)
+            : namespace + message.subscription;
+        }
+        return message;
+      }
+      default:
+        if (message.channel.startsWith('/meta/')) return message;
+        // GWS clients only listen; nothing may be published into another agent's topics.
+        message.error = BayeuxError.PublishDenied;
+        return message;
+    }
+  }
+
+  private outgoing(message: FayeMessage, request: AuthedRequest | null): FayeMessage {
+    if (message.channel === META_HANDSHAKE) {
+      if (message.successful && message.clientId && request?.simAuth) {
+        this.clients.set(message.clientId, {
+          agent: request.simAuth.agent,
+          sessionId: request.simAuth.session?.id,
+        });
+      } else if (message.error === BayeuxError.HandshakeDenied) {
+        // CometD's SecurityPolicy denial: do not retry with the same credentials.
+        message.advice = { ...message.advice, reconnect: 'none' };
+      }
+      return message;
+    }
+    if (message.channel === META_CONNECT) {
+      const advice = this.options.faults.takeAdvice();
+      if (advice) message.advice = { ...message.advice, ...advice };
+      return message;
+    }
+    if (message.channel === META_SUBSCRIBE || message.channel === META_UNSUBSCRIBE) {
+      const strip = (s: string): string => s.replace(/^\/sim-agent\/[^/]+/, '');
+      if (Array.isArray(message.subscription)) message.subscription = message.subscription.map(strip);
+      else if (typeof message.subscription === 'string') message.subscription = strip(message.subscription);
+      return message;
+    }
+    if (message.channel.startsWith(NAMESPACE)) {
+      message.channel = message.channel.replace(/^\/sim-agent\/[^/]+/, '');
+    }
+    return message;
+  }
+}

@@ -1,0 +1,58 @@
+import { newSessionId, newUuid } from './ids.ts';
+
+/** One GWS HTTP session: what a `JSESSIONID` cookie points at. */
+export interface HttpSession {
+  readonly id: string;
+  readonly agent: string;
+  /** Per-session CSRF token; dies with the session (gws-api.md §1.3). */
+  readonly csrfToken: string;
+  readonly createdAt: number;
+}
+
+/**
+ * HTTP sessions by id. Invalidation is announced to listeners so the Bayeux
+ * layer can drop the clients that were handshaken on the dead session.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, HttpSession>();
+  private readonly listeners: Array<(dead: HttpSession[]) => void> = [];
+
+  create(agent: string): HttpSession {
+    const session: HttpSession = { id: newSessionId(), agent, csrfToken: newUuid(), createdAt: Date.now() };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  get(id: string | undefined): HttpSession | undefined {
+    return id === undefined ? undefined : this.sessions.get(id);
+  }
+
+  /** Calls `listener` with every batch of sessions that die. */
+  onInvalidate(listener: (dead: HttpSession[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  invalidate(id: string): void {
+    this.kill([...this.sessions.values()].filter((s) => s.id === id));
+  }
+
+  /** Kills every session of one agent; returns how many died. */
+  invalidateAgent(agent: string): number {
+    return this.kill([...this.sessions.values()].filter((s) => s.agent === agent));
+  }
+
+  /** Kills every session (a server restart). */
+  clear(): number {
+    return this.kill([...this.sessions.values()]);
+  }
+
+  list(): HttpSession[] {
+    return [...this.sessions.values()];
+  }
+
+  private kill(dead: HttpSession[]): number {
+    for (const session of dead) this.sessions.delete(session.id);
+    if (dead.length > 0) for (const listener of this.listeners) listener(dead);
+    return dead.length;
+  }
+}
