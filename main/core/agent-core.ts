@@ -1,0 +1,227 @@
+import { systemClock, type Clock } from './clock.ts';
+import { callsResponseSchema, devicesResponseSchema, parseGwsEvent, summarize } from './call-model.ts';
+import {
+  BayeuxConnection,
+  type BayeuxTimings,
+  type BayeuxTransport,
+  type ConnectionState,
+} from './bayeux-connection.ts';
+import {
+  agentStateCommand,
+  callCommand,
+  recordingCommand,
+  toggleRecording,
+  type CommandContext,
+  type CommandResult,
+} from './commands.ts';
+import { GwsPath, GwsSession, type GwsResult, type GwsSessionOptions } from './gws-session.ts';
+import { Workspace, type WorkspaceSnapshot } from './workspace.ts';
+
+/**
+ * The main-process core: one agent's GWS session, notification stream,
+ * workspace and commands behind a small typed API. Plain Node — never imports
+ * electron — so the tray app and the headless CLI share it unchanged.
+ */
+
+/** The Bayeux channels the core needs (gws-api.md §3.2). */
+export const SUBSCRIBED_CHANNELS = ['/v2/me/calls', '/v2/me/devices'] as const;
+
+/** Options of {@link createAgentCore}. */
+export interface AgentCoreOptions extends GwsSessionOptions {
+  /** Bayeux transport; long-polling unless websocket is asked for. */
+  transport?: BayeuxTransport;
+  /** Time a recording op may stay pending before it becomes `unknown` (default 5 s). */
+  recordingTimeoutMs?: number;
+  /** Injectable time source for every core timer. */
+  clock?: Clock;
+  /** Bayeux tunables (tests shorten them). */
+  bayeuxTimings?: Partial<BayeuxTimings>;
+}
+
+/** Events for subscribers: every state change, and errors worth showing. */
+export type CoreEvent = { type: 'state'; state: WorkspaceSnapshot } | { type: 'error'; message: string };
+
+/** Outcome of sign-in. */
+export type StartResult = { ok: true } | { ok: false; reason: string };
+
+/** The public API of the core. */
+export interface AgentCore {
+  /** Signs in (Basic), then starts the notification stream. Fails with a reason on bad credentials or no server. */
+  start(): Promise<StartResult>;
+  /** Ends the contact-center session (which invalidates the HTTP session) and stops the stream. */
+  stop(): Promise<void>;
+  /** Current state. */
+  getSnapshot(): WorkspaceSnapshot;
+  /** Calls `listener` on every state change and error; returns the unsubscribe function. */
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+  /** The hotkey action: pause if recording, resume if paused, on the target call. */
+  toggleRecording(): Promise<CommandResult>;
+  pauseRecording(callId?: string): Promise<CommandResult>;
+  resumeRecording(callId?: string): Promise<CommandResult>;
+  startRecording(callId?: string): Promise<CommandResult>;
+  stopRecording(callId?: string): Promise<CommandResult>;
+  answer(callId?: string): Promise<CommandResult>;
+  hold(callId?: string): Promise<CommandResult>;
+  retrieve(callId?: string): Promise<CommandResult>;
+  hangup(callId?: string): Promise<CommandResult>;
+  ready(): Promise<CommandResult>;
+  notReady(): Promise<CommandResult>;
+  /** Successful Basic sign-ins so far (1 + re-logins); for diagnostics. */
+  readonly loginCount: number;
+}
+
+/** Builds an {@link AgentCore}; nothing happens on the network until `start()`. */
+export function createAgentCore(options: AgentCoreOptions): AgentCore {
+  const clock = options.clock ?? systemClock;
+  const session = new GwsSession(options);
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const emit = (event: CoreEvent): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A consumer's bug must not break the core's state handling.
+      }
+    }
+  };
+  const emitError = (message: string): void => emit({ type: 'error', message });
+
+  let started = false;
+  let stopped = false;
+  let ccSessionStarted = false;
+  let syncRound = 0;
+  let refreshQueued = false;
+
+  const workspace: Workspace = new Workspace({
+    clock,
+    ...(options.recordingTimeoutMs === undefined ? {} : { recordingTimeoutMs: options.recordingTimeoutMs }),
+    onChange: () => emit({ type: 'state', state: workspace.snapshot() }),
+    onRecordingError: (callId, message) => emitError(`call ${callId}: ${message}`),
+    onNeedsRefresh: (reason) => {
+      emitError(`re-reading state from the server: ${reason}`);
+      queueRefresh();
+    },
+  });
+
+  /** Re-reads calls and devices and replaces the workspace state. */
+  async function resync(): Promise<boolean> {
+    const [calls, devices] = await Promise.all([
+      session.get(`${GwsPath.Calls}?fields=*`),
+      session.get(`${GwsPath.Devices}?fields=*`),
+    ]);
+    if (!calls.ok || !devices.ok) {
+      emitError(
+        `cannot re-read state: ${(!calls.ok ? calls : (devices as Extract<GwsResult, { ok: false }>)).message}`,
+      );
+      return false;
+    }
+    const parsedCalls = callsResponseSchema.safeParse(calls.body);
+    const parsedDevices = devicesResponseSchema.safeParse(devices.body);
+    if (!parsedCalls.success || !parsedDevices.success) {
+      const error = parsedCalls.success ? parsedDevices.error : parsedCalls.error;
+      emitError(`server sent unreadable state: ${error ? summarize(error) : 'unknown'}`);
+      return false;
+    }
+    workspace.replaceCalls(parsedCalls.data.calls);
+    workspace.replaceDevices(parsedDevices.data.devices);
+    return true;
+  }
+
+  /** After each (re)connect: re-read, mark live, then (first time only) start the CC session. */
+  async function onLive(): Promise<void> {
+    const round = ++syncRound;
+    for (let attempt = 0; attempt < 5 && !stopped; attempt++) {
+      if (await resync()) break;
+      await new Promise((resolve) => clock.setTimeout(() => resolve(undefined), 250 * (attempt + 1)));
+      if (round !== syncRound) return;
+    }
+    if (round !== syncRound || stopped || bayeux.state !== 'connected') return;
+    workspace.markSynced();
+    if (!ccSessionStarted) {
+      ccSessionStarted = true;
+      const result = await session.post(GwsPath.Me, {
+        operationName: 'StartContactCenterSession',
+        channels: ['voice'],
+      });
+      if (!result.ok) emitError(`StartContactCenterSession failed: ${result.message}`);
+    }
+  }
+
+  /** Coalesces refresh requests: one REST re-read in flight at a time. */
+  function queueRefresh(): void {
+    if (refreshQueued || stopped) return;
+    refreshQueued = true;
+    queueMicrotask(() => {
+      void resync().finally(() => {
+        refreshQueued = false;
+      });
+    });
+  }
+
+  const bayeux = new BayeuxConnection({
+    session,
+    clock,
+    channels: SUBSCRIBED_CHANNELS,
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.bayeuxTimings ? { timings: options.bayeuxTimings } : {}),
+    onMessage: (_channel, data) => workspace.applyEvent(parseGwsEvent(data)),
+    onState: (state: ConnectionState) => workspace.setConnection(state),
+    onLive: () => void onLive(),
+    onError: emitError,
+  });
+
+  const ctx: CommandContext = { post: (path, body) => session.post(path, body), workspace };
+
+  return {
+    async start() {
+      if (started) return { ok: false, reason: 'already started' };
+      started = true;
+      const login = await session.signIn();
+      if (!login.ok) {
+        started = false;
+        return { ok: false, reason: signInFailure(session.serverUrl, login) };
+      }
+      bayeux.start();
+      return { ok: true };
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await bayeux.stop();
+      if (ccSessionStarted) {
+        const result = await session.post(GwsPath.Me, { operationName: 'EndContactCenterSession' });
+        if (!result.ok) emitError(`EndContactCenterSession failed: ${result.message}`);
+      }
+      await session.forget();
+      workspace.dispose();
+    },
+    getSnapshot: () => workspace.snapshot(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    toggleRecording: () => toggleRecording(ctx),
+    pauseRecording: (callId) => recordingCommand(ctx, 'pause', callId),
+    resumeRecording: (callId) => recordingCommand(ctx, 'resume', callId),
+    startRecording: (callId) => recordingCommand(ctx, 'start', callId),
+    stopRecording: (callId) => recordingCommand(ctx, 'stop', callId),
+    answer: (callId) => callCommand(ctx, 'Answer', callId),
+    hold: (callId) => callCommand(ctx, 'Hold', callId),
+    retrieve: (callId) => callCommand(ctx, 'Retrieve', callId),
+    hangup: (callId) => callCommand(ctx, 'Hangup', callId),
+    ready: () => agentStateCommand(ctx, 'Ready'),
+    notReady: () => agentStateCommand(ctx, 'NotReady'),
+    get loginCount() {
+      return session.loginCount;
+    },
+  };
+}
+
+/** A sign-in failure in words an agent can act on (never echoes the password). */
+function signInFailure(serverUrl: string, result: Extract<GwsResult, { ok: false }>): string {
+  if (result.kind === 'network') return `cannot reach GWS at ${serverUrl}: ${result.message}`;
+  if (result.httpStatus === 401 || (result.kind === 'gws' && result.statusCode === 20)) {
+    return `sign-in refused by ${serverUrl}: check the user name and password`;
+  }
+  return `sign-in failed at ${serverUrl}: ${result.message}`;
+}

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+
+/**
+ * Zod schemas for what GWS v2 sends (gws-api.md §2–§4). They are deliberately
+ * tolerant: unknown fields pass through untouched, optional fields the docs
+ * show missing in some samples (`notificationType`, `recordingState`,
+ * `userData`, …) stay optional, and both participant formats (8.6 objects,
+ * 8.5 strings + `participantsInfo`) are accepted. What the client relies on —
+ * ids, states, capabilities — is strict, so a malformed event is rejected
+ * as a whole and the caller refreshes over REST instead of acting on half data.
+ */
+
+/** Call states the client acts on (gws-api.md §4.2); other strings are kept as-is. */
+export const CallState = {
+  Dialing: 'Dialing',
+  Ringing: 'Ringing',
+  Established: 'Established',
+  Held: 'Held',
+  Released: 'Released',
+} as const;
+
+/** `recordingState` values (gws-api.md §4.5). Absent means Stopped. */
+export const recordingStateSchema = z.enum(['Recording', 'Paused', 'Stopped']);
+/** A server-confirmed recording state. */
+export type RecordingState = z.infer<typeof recordingStateSchema>;
+
+/** 8.6 participant object; only `phoneNumber` is relied on. */
+const participantObjectSchema = z.looseObject({
+  phoneNumber: z.string(),
+  digits: z.string().optional(),
+  formattedPhoneNumber: z.string().optional(),
+  e164Number: z.string().optional(),
+});
+
+/**
+ * One participant in the normalised form the app uses, whichever wire format
+ * it came in.
+ */
+export interface Participant {
+  phoneNumber: string;
+  formattedPhoneNumber?: string;
+}
+
+const rawCallSchema = z.looseObject({
+  id: z.string().min(1),
+  state: z.string().min(1),
+  callType: z.string().optional(),
+  connId: z.string().optional(),
+  callUuid: z.string().optional(),
+  // 8.6: objects; 8.5: strings (details, if any, in participantsInfo).
+  participants: z.array(z.union([participantObjectSchema, z.string()])).optional(),
+  participantsInfo: z.unknown().optional(),
+  ani: z.string().optional(),
+  dnis: z.string().optional(),
+  capabilities: z.array(z.string()).default([]),
+  userData: z.record(z.string(), z.unknown()).optional(),
+  duration: z.union([z.string(), z.number()]).optional(),
+  mute: z.string().optional(),
+  recordingState: recordingStateSchema.optional(),
+});
+
+/** A call snapshot as the client keeps it: the server's full object, normalised. */
+export interface CallSnapshot {
+  id: string;
+  state: string;
+  callType: string | undefined;
+  participants: Participant[];
+  ani: string | undefined;
+  capabilities: readonly string[];
+  userData: Readonly<Record<string, unknown>>;
+  /** `Stopped` when the server omitted the field (gws-api.md §4.5). */
+  recordingState: RecordingState;
+}
+
+/** Validates and normalises one call object; the single place both formats meet. */
+export const callSchema = rawCallSchema.transform((raw): CallSnapshot => ({
+  id: raw.id,
+  state: raw.state,
+  callType: raw.callType,
+  participants: (raw.participants ?? []).map((p) =>
+    typeof p === 'string'
+      ? { phoneNumber: p }
+      : {
+          phoneNumber: p.phoneNumber,
+          ...(p.formattedPhoneNumber === undefined ? {} : { formattedPhoneNumber: p.formattedPhoneNumber }),
+        },
+  ),
+  ani: raw.ani,
+  capabilities: raw.capabilities,
+  userData: raw.userData ?? {},
+  recordingState: raw.recordingState ?? 'Stopped',
+}));
+
+/** The agent-state part of a device (gws-api.md §2.4–§2.5). */
+export const userStateSchema = z.looseObject({
+  id: z.string().optional(),
+  displayName: z.string().optional(),
+  state: z.string().min(1),
+  workMode: z.string().optional(),
+});
+
+/** A device as seen in REST and in `DeviceStateChangeMessage` (identical, §2.5). */
+export const deviceSchema = z.looseObject({
+  id: z.string().min(1),
+  deviceState: z.string().optional(),
+  userState: userStateSchema.optional(),
+  phoneNumber: z.string().optional(),
+  telephonyNetwork: z.string().optional(),
+  capabilities: z.array(z.string()).default([]),
+});
+/** A parsed device. */
+export type Device = z.infer<typeof deviceSchema>;
+
+/** `notificationType` values the workspace understands without a refresh (§3.4). */
+export const KNOWN_NOTIFICATION_TYPES = [
+  'StatusChange',
+  'AttachedDataChanged',
+  'CallRecordingStateChange',
+  'ParticipantsUpdated',
+  'MonitoredUserMutedStateChange',
+] as const;
+
+const callMessageSchema = z.looseObject({
+  messageType: z.literal('CallStateChangeMessage'),
+  notificationType: z.string().optional(),
+  call: callSchema,
+  phoneNumber: z.string().optional(),
+});
+
+const deviceMessageSchema = z.looseObject({
+  messageType: z.literal('DeviceStateChangeMessage'),
+  devices: z.array(deviceSchema),
+});
+
+/**
+ * What one Bayeux `data` payload means to the workspace. `refresh` covers
+ * everything it cannot trust (unknown message or notification type, bad
+ * shape): the caller re-reads state over REST rather than guessing.
+ */
+export type GwsEvent =
+  | { kind: 'call'; notificationType: string | undefined; call: CallSnapshot }
+  | { kind: 'devices'; devices: Device[] }
+  | { kind: 'refresh'; reason: string };
+
+/**
+ * Parses the `data` of a Bayeux message from `/v2/me/*`. Never throws.
+ * A missing `notificationType` is accepted (early 8.5.2 samples omit it) and
+ * the full snapshot is still applied; an unknown one yields `refresh`.
+ */
+export function parseGwsEvent(data: unknown): GwsEvent {
+  const messageType = z.looseObject({ messageType: z.string() }).safeParse(data);
+  if (!messageType.success) return { kind: 'refresh', reason: 'event without messageType' };
+  switch (messageType.data.messageType) {
+    case 'CallStateChangeMessage': {
+      const parsed = callMessageSchema.safeParse(data);
+      if (!parsed.success)
+        return { kind: 'refresh', reason: `malformed call event: ${summarize(parsed.error)}` };
+      const type = parsed.data.notificationType;
+      if (type !== undefined && !(KNOWN_NOTIFICATION_TYPES as readonly string[]).includes(type)) {
+        return { kind: 'refresh', reason: `unknown notificationType ${type}` };
+      }
+      return { kind: 'call', notificationType: type, call: parsed.data.call };
+    }
+    case 'DeviceStateChangeMessage': {
+      const parsed = deviceMessageSchema.safeParse(data);
+      if (!parsed.success) {
+        return { kind: 'refresh', reason: `malformed device event: ${summarize(parsed.error)}` };
+      }
+      return { kind: 'devices', devices: parsed.data.devices };
+    }
+    default:
+      return { kind: 'refresh', reason: `unknown messageType ${messageType.data.messageType}` };
+  }
+}
+
+/** `GET /api/v2/me/calls?fields=*` body. */
+export const callsResponseSchema = z.looseObject({
+  statusCode: z.literal(0),
+  calls: z.array(callSchema).default([]),
+});
+
+/** `GET /api/v2/me/devices?fields=*` body. */
+export const devicesResponseSchema = z.looseObject({
+  statusCode: z.literal(0),
+  devices: z.array(deviceSchema).default([]),
+});
+
+/** Any GWS body: only `statusCode`/`statusMessage` are relied on (§5.1). */
+export const statusBodySchema = z.looseObject({
+  statusCode: z.number().int(),
+  statusMessage: z.string().optional(),
+});
+
+/** One line naming the first problems of a zod error, for logs and reasons. */
+export function summarize(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}

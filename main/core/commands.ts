@@ -1,0 +1,168 @@
+import { CallState, type CallSnapshot } from './call-model.ts';
+import { GwsPath, type GwsFailure, type GwsResult } from './gws-session.ts';
+import { RECORDING_OPS, type RecordingOp } from './recording-machine.ts';
+import type { Workspace } from './workspace.ts';
+
+/**
+ * The agent's commands. Each one checks what the client already knows
+ * (connection live, target call, `capabilities`, pending operation) before
+ * sending anything, so an impossible action costs no request and returns a
+ * reason the UI can show. Expected failures are values, never exceptions.
+ */
+
+/** Why a command did nothing or failed. */
+export type CommandFailureCode =
+  'not-connected' | 'no-call' | 'not-capable' | 'pending' | 'invalid-state' | 'rejected' | 'unreachable';
+
+/** Outcome of a command. `ok` means the server accepted it; confirmation arrives as state. */
+export type CommandResult =
+  | { ok: true; operation: string; callId?: string }
+  | { ok: false; code: CommandFailureCode; reason: string; callId?: string };
+
+/** Call operations exposed as commands (gws-api.md §4.4). */
+export type CallOperation = 'Answer' | 'Hold' | 'Retrieve' | 'Hangup';
+
+/** Agent-state operations (gws-api.md §2.4). */
+export type AgentStateOperation = 'Ready' | 'NotReady';
+
+/** What commands need: a way to POST and the current workspace. */
+export interface CommandContext {
+  post(path: string, body: Record<string, unknown>): Promise<GwsResult>;
+  readonly workspace: Workspace;
+}
+
+const fail = (code: CommandFailureCode, reason: string, callId?: string): CommandResult => ({
+  ok: false,
+  code,
+  reason,
+  ...(callId === undefined ? {} : { callId }),
+});
+
+const NOT_LIVE = 'not connected to GWS notifications: the shown state may be stale, nothing was sent';
+
+/**
+ * The hotkey: pause a recording call, resume a paused one. Targets the single
+ * Established call (most recently established of several; never a Held call).
+ * Ignored with a reason while an operation is pending or the state is unknown.
+ * It never *starts* a recording: the secure-pause hotkey must not turn
+ * recording on for a call where it was off.
+ */
+export async function toggleRecording(ctx: CommandContext): Promise<CommandResult> {
+  if (!ctx.workspace.live) return fail('not-connected', NOT_LIVE);
+  const target = ctx.workspace.targetCall();
+  if (!target) return fail('no-call', noTargetReason(ctx.workspace));
+  const machine = ctx.workspace.machine(target.id);
+  switch (machine?.state) {
+    case 'recording':
+      return recordingCommand(ctx, 'pause', target.id);
+    case 'paused':
+      return recordingCommand(ctx, 'resume', target.id);
+    case 'starting':
+    case 'pausing':
+    case 'resuming':
+    case 'stopping':
+      return fail('pending', `${machine.state}: wait for the server to confirm`, target.id);
+    case 'stopped':
+      return fail('invalid-state', 'recording is off on this call: nothing to pause or resume', target.id);
+    default:
+      return fail('invalid-state', 'recording state is unknown: nothing was sent', target.id);
+  }
+}
+
+/**
+ * Start / pause / resume / stop recording on `callId`, or on the hotkey target.
+ * Moves the call's machine to its pending state and rolls it back if the
+ * server refuses or cannot be reached.
+ */
+export async function recordingCommand(
+  ctx: CommandContext,
+  op: RecordingOp,
+  callId?: string,
+): Promise<CommandResult> {
+  if (!ctx.workspace.live) return fail('not-connected', NOT_LIVE, callId);
+  const call = callId === undefined ? ctx.workspace.targetCall() : ctx.workspace.call(callId);
+  if (!call)
+    return fail('no-call', callId === undefined ? noTargetReason(ctx.workspace) : `no call ${callId}`);
+  const machine = ctx.workspace.machine(call.id);
+  const spec = RECORDING_OPS[op];
+  if (machine?.isPending) return fail('pending', `${machine.state}: wait for the server to confirm`, call.id);
+  if (!call.capabilities.includes(spec.operationName)) {
+    return fail(
+      'not-capable',
+      `the call does not offer ${spec.operationName} now (${describe(call)})`,
+      call.id,
+    );
+  }
+  const begun = machine?.begin(op);
+  if (!begun?.ok) return fail('invalid-state', begun?.reason ?? 'recording state is unknown', call.id);
+  const result = await ctx.post(`${GwsPath.Calls}/${encodeURIComponent(call.id)}`, {
+    operationName: spec.operationName,
+  });
+  if (result.ok) return { ok: true, operation: spec.operationName, callId: call.id };
+  const failed = failure(spec.operationName, result, call.id);
+  machine?.fail(begun.token, failed.ok ? '' : failed.reason);
+  return failed;
+}
+
+/** Picks the call a call operation applies to when the caller names none. */
+function defaultCallFor(ctx: CommandContext, operation: CallOperation): CallSnapshot | undefined {
+  const calls = ctx.workspace.calls();
+  switch (operation) {
+    case 'Answer':
+      return calls.find((c) => c.state === CallState.Ringing);
+    case 'Retrieve':
+      return calls.find((c) => c.state === CallState.Held);
+    case 'Hold':
+      return ctx.workspace.targetCall();
+    case 'Hangup':
+      return ctx.workspace.targetCall() ?? calls.find((c) => c.capabilities.includes('Hangup'));
+  }
+}
+
+/**
+ * Answer / Hold / Retrieve / Hangup on `callId`, or on the obvious call
+ * (ringing for Answer, held for Retrieve, the hotkey target otherwise).
+ */
+export async function callCommand(
+  ctx: CommandContext,
+  operation: CallOperation,
+  callId?: string,
+): Promise<CommandResult> {
+  if (!ctx.workspace.live) return fail('not-connected', NOT_LIVE, callId);
+  const call = callId === undefined ? defaultCallFor(ctx, operation) : ctx.workspace.call(callId);
+  if (!call) return fail('no-call', callId === undefined ? `no call to ${operation}` : `no call ${callId}`);
+  if (!call.capabilities.includes(operation)) {
+    return fail('not-capable', `the call does not offer ${operation} now (${describe(call)})`, call.id);
+  }
+  const result = await ctx.post(`${GwsPath.Calls}/${encodeURIComponent(call.id)}`, {
+    operationName: operation,
+  });
+  return result.ok ? { ok: true, operation, callId: call.id } : failure(operation, result, call.id);
+}
+
+/** Ready / NotReady on the voice channel; confirmed later by a DeviceStateChangeMessage. */
+export async function agentStateCommand(
+  ctx: CommandContext,
+  operation: AgentStateOperation,
+): Promise<CommandResult> {
+  if (!ctx.workspace.live) return fail('not-connected', NOT_LIVE);
+  const result = await ctx.post(GwsPath.VoiceChannel, { operationName: operation });
+  return result.ok ? { ok: true, operation } : failure(operation, result);
+}
+
+function failure(operation: string, result: GwsFailure, callId?: string): CommandResult {
+  if (result.kind === 'network')
+    return fail('unreachable', `${operation} not sent: ${result.message}`, callId);
+  const detail =
+    result.kind === 'gws' ? `${result.message} (statusCode ${result.statusCode})` : result.message;
+  return fail('rejected', `${operation} refused by the server: ${detail}`, callId);
+}
+
+function noTargetReason(workspace: Workspace): string {
+  const held = workspace.calls().filter((c) => c.state === CallState.Held).length;
+  return held > 0 ? 'no established call (held calls are never the target)' : 'no established call';
+}
+
+function describe(call: CallSnapshot): string {
+  return `call is ${call.state}, recording ${call.recordingState}`;
+}

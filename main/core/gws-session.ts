@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import type { Agent as HttpAgent } from 'node:http';
+import { rootCertificates } from 'node:tls';
+import { got, RequestError, type Got } from 'got';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { CookieJar } from 'tough-cookie';
+import { z } from 'zod';
+import { statusBodySchema } from './call-model.ts';
+
+/**
+ * The authenticated HTTP side of GWS v2 (gws-api.md §1): Basic sign-in, the
+ * `JSESSIONID` cookie jar (shared with the Bayeux client, so every Bayeux
+ * request carries the session), the CSRF header cached from every GET and sent
+ * on every POST/PUT/DELETE, and the two recoveries the docs call for —
+ * 401/`statusCode 20` → sign in again once; CSRF 403 → refresh the token with
+ * `GET /api/v2/me` and retry once. Expected failures come back as values, never
+ * as exceptions, and the password never appears in any message.
+ */
+
+/** GWS paths the client uses (gws-api.md §0). */
+export const GwsPath = {
+  Me: 'api/v2/me',
+  Calls: 'api/v2/me/calls',
+  Devices: 'api/v2/me/devices',
+  VoiceChannel: 'api/v2/me/channels/voice',
+  Notifications: 'api/v2/notifications',
+} as const;
+
+/** GWS `statusCode` values the client reacts to (gws-api.md §5.2). */
+export const GwsStatus = { Ok: 0, AccessDenied: 20 } as const;
+
+/** Default per-request timeout. GWS answers operations at once (the outcome comes by event). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** Connection settings of a {@link GwsSession}. */
+export interface GwsSessionOptions {
+  /** Base URL, e.g. `https://gws.example.com:8090` (no `/api/v2`). */
+  serverUrl: string;
+  username: string;
+  password: string;
+  /** Timeout of every HTTP request, in ms; default {@link DEFAULT_REQUEST_TIMEOUT_MS}. */
+  requestTimeoutMs?: number;
+  /** PEM file with extra CA certificates, added to (never replacing) Node's default roots. */
+  extraCaFile?: string;
+  /** `http://host:port` of an HTTP(S) proxy for REST and Bayeux. */
+  proxyUrl?: string;
+  /** `Origin` header to send (8.6 lists it as mandatory on some operations, §1.4). */
+  origin?: string;
+}
+
+/** Outcome of one GWS request. `body` is the parsed JSON object on success. */
+export type GwsResult =
+  | { ok: true; httpStatus: number; body: Record<string, unknown> }
+  | { ok: false; kind: 'gws'; httpStatus: number; statusCode: number; message: string }
+  | { ok: false; kind: 'http'; httpStatus: number; message: string }
+  | { ok: false; kind: 'network'; message: string };
+
+/** A failed {@link GwsResult}. */
+export type GwsFailure = Extract<GwsResult, { ok: false }>;
+
+/** TLS options for both got and faye: verification always on, extra CA appended to the defaults. */
+export interface TlsSettings {
+  rejectUnauthorized: true;
+  ca: string[] | undefined;
+}
+
+/** Builds {@link TlsSettings}; throws a clear Error if the CA file cannot be read. */
+export function buildTlsSettings(extraCaFile: string | undefined): TlsSettings {
+  if (extraCaFile === undefined) return { rejectUnauthorized: true, ca: undefined };
+  let extra: string;
+  try {
+    extra = readFileSync(extraCaFile, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the extra CA file ${extraCaFile}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return { rejectUnauthorized: true, ca: [...rootCertificates, extra] };
+}
+
+const CSRF_FAILURE = /csrf/i;
+const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
+
+/**
+ * One agent's HTTP session. Safe to use concurrently: a re-login is shared by
+ * all requests that hit the expired session at the same time, and a request
+ * that failed on an older session generation just retries on the new one, so
+ * one expiry costs exactly one Basic sign-in.
+ */
+export class GwsSession {
+  /** The cookie jar; the Bayeux client reads and writes the same jar. */
+  readonly cookieJar = new CookieJar();
+  /** TLS settings shared with the Bayeux client. */
+  readonly tls: TlsSettings;
+  /** Proxy URL shared with the Bayeux client. */
+  readonly proxyUrl: string | undefined;
+  /** Base URL without trailing slash. */
+  readonly serverUrl: string;
+  readonly username: string;
+  readonly #password: string;
+  readonly #http: Got;
+  #csrf: { header: string; token: string } | undefined;
+  #generation = 0;
+  #login: Promise<GwsResult> | undefined;
+  #logins = 0;
+
+  constructor(options: GwsSessionOptions) {
+    this.serverUrl = options.serverUrl.replace(/\/+$/, '');
+    this.username = options.username;
+    this.#password = options.password;
+    this.proxyUrl = options.proxyUrl;
+    this.tls = buildTlsSettings(options.extraCaFile);
+    const agent = options.proxyUrl
+      ? {
+          http: new HttpProxyAgent(options.proxyUrl) as unknown as HttpAgent,
+          https: new HttpsProxyAgent(options.proxyUrl, { ca: this.tls.ca, rejectUnauthorized: true }),
+        }
+      : {};
+    this.#http = got.extend({
+      prefixUrl: this.serverUrl,
+      cookieJar: this.cookieJar,
+      timeout: { request: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      agent,
+      https: { rejectUnauthorized: true, ...(this.tls.ca ? { certificateAuthority: this.tls.ca } : {}) },
+      headers: options.origin ? { origin: options.origin } : {},
+    });
+  }
+
+  /** Successful Basic sign-ins made by this session object (initial + re-logins). */
+  get loginCount(): number {
+    return this.#logins;
+  }
+
+  /** Increases on every successful sign-in; lets callers notice a new HTTP session. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** The `Authorization` value; only for the sign-in request, never logged. */
+  #basic(): string {
+    return `Basic ${Buffer.from(`${this.username}:${this.#password}`, 'utf8').toString('base64')}`;
+  }
+
+  /**
+   * Signs in with Basic on `GET /api/v2/me` (fresh cookie jar → fresh session and
+   * CSRF token). Concurrent callers share one attempt.
+   */
+  signIn(): Promise<GwsResult> {
+    this.#login ??= this.#doSignIn().finally(() => {
+      this.#login = undefined;
+    });
+    return this.#login;
+  }
+
+  async #doSignIn(): Promise<GwsResult> {
+    await this.cookieJar.removeAllCookies();
+    this.#csrf = undefined;
+    const result = await this.#send('GET', GwsPath.Me, undefined, { authorization: this.#basic() });
+    if (result.ok) {
+      this.#generation += 1;
+      this.#logins += 1;
+    }
+    return result;
+  }
+
+  /** `GET` with the session cookie; refreshes the cached CSRF token. */
+  get(path: string): Promise<GwsResult> {
+    return this.#request('GET', path, undefined);
+  }
+
+  /** `POST` a JSON body with cookie and CSRF header. */
+  post(path: string, body: Record<string, unknown>): Promise<GwsResult> {
+    return this.#request('POST', path, body);
+  }
+
+  /**
+   * Checks the session with `GET /api/v2/me`, signing in again if it died.
+   * Used by the Bayeux side before a re-handshake.
+   */
+  ensureSession(): Promise<GwsResult> {
+    return this.get(GwsPath.Me);
+  }
+
+  /** Drops cookies and token locally (after `EndContactCenterSession`). */
+  async forget(): Promise<void> {
+    this.#csrf = undefined;
+    await this.cookieJar.removeAllCookies();
+  }
+
+  async #request(method: 'GET' | 'POST', path: string, body: Record<string, unknown> | undefined) {
+    let reauthenticated = false;
+    let csrfRefreshed = false;
+    for (;;) {
+      const generation = this.#generation;
+      const result = await this.#send(method, path, body, {});
+      if (result.ok || result.kind === 'network') return result;
+      const authFailure =
+        result.httpStatus === 401 || (result.kind === 'gws' && result.statusCode === GwsStatus.AccessDenied);
+      if (authFailure && !reauthenticated) {
+        reauthenticated = true;
+        const relogin = await this.#reloginSince(generation);
+        if (!relogin.ok) return relogin;
+        continue;
+      }
+      if (result.kind === 'http' && result.httpStatus === 403 && MUTATING.has(method) && !csrfRefreshed) {
+        if (!CSRF_FAILURE.test(result.message)) return result;
+        csrfRefreshed = true;
+        const refreshed = await this.get(GwsPath.Me);
+        if (!refreshed.ok) return refreshed;
+        continue;
+      }
+      return result;
+    }
+  }
+
+  /** Signs in again unless someone already did since `generation`. */
+  async #reloginSince(generation: number): Promise<GwsResult> {
+    if (this.#generation !== generation) return { ok: true, httpStatus: 200, body: {} };
+    return this.signIn();
+  }
+
+  async #send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: Record<string, unknown> | undefined,
+    extraHeaders: Record<string, string>,
+  ): Promise<GwsResult> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    if (MUTATING.has(method) && this.#csrf) headers[this.#csrf.header] = this.#csrf.token;
+    let response;
+    try {
+      response = await this.#http(path, { method, headers, ...(body ? { json: body } : {}) });
+    } catch (error) {
+      const code = error instanceof RequestError && error.code ? ` (${error.code})` : '';
+      return {
+        ok: false,
+        kind: 'network',
+        message: `${method} /${path} failed${code}: ${(error as Error).message}`,
+      };
+    }
+    if (method === 'GET') this.#cacheCsrf(response.headers);
+    return interpret(method, path, response.statusCode, response.headers['content-type'], response.body);
+  }
+
+  #cacheCsrf(headers: Record<string, string | string[] | undefined>): void {
+    const header = headers['x-csrf-header'];
+    const token = headers['x-csrf-token'];
+    if (typeof header === 'string' && header !== '' && typeof token === 'string' && token !== '') {
+      this.#csrf = { header, token };
+    }
+  }
+}
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** Maps an HTTP answer to a {@link GwsResult}: `statusCode` wins over the HTTP status (§5.3). */
+function interpret(
+  method: string,
+  path: string,
+  httpStatus: number,
+  contentType: string | undefined,
+  text: string,
+): GwsResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const status = statusBodySchema.safeParse(json);
+  if (status.success) {
+    if (status.data.statusCode === GwsStatus.Ok && httpStatus < 300) {
+      return { ok: true, httpStatus, body: jsonObject.parse(json) };
+    }
+    if (status.data.statusCode !== GwsStatus.Ok) {
+      return {
+        ok: false,
+        kind: 'gws',
+        httpStatus,
+        statusCode: status.data.statusCode,
+        message: status.data.statusMessage ?? `statusCode ${status.data.statusCode}`,
+      };
+    }
+  }
+  const snippet = /json|text\/plain/.test(contentType ?? '') ? text.slice(0, 200).trim() : '';
+  return {
+    ok: false,
+    kind: 'http',
+    httpStatus,
+    message: `${method} /${path} answered HTTP ${httpStatus}${snippet ? `: ${snippet}` : ' with a non-GWS body'}`,
+  };
+}
