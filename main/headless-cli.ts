@@ -1,0 +1,219 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { Command, Option } from 'commander';
+import { createAgentCore, type AgentCore } from './core/agent-core.ts';
+import type { BayeuxTransport } from './core/bayeux-connection.ts';
+import type { CommandResult } from './core/commands.ts';
+import type { WorkspaceSnapshot } from './core/workspace.ts';
+
+/**
+ * `npm run headless -- [--server URL --username U] [--password-env VAR] [--transport long-polling|websocket]`
+ *
+ * The agent core without a window: one JSON object per line on stdout
+ * (`status` on every change, `result` per command, `error`), commands one per
+ * line on stdin. Without `--server` it starts the embedded simulator (demo
+ * calls ring) and signs in agent1. The password is never read from argv and
+ * never printed: `--password-env VAR`, else a hidden prompt on the terminal.
+ */
+
+/** Commands accepted on stdin, mapped to core calls. */
+export const STDIN_COMMANDS: Readonly<Record<string, (core: AgentCore) => Promise<CommandResult>>> = {
+  toggle: (core) => core.toggleRecording(),
+  pause: (core) => core.pauseRecording(),
+  resume: (core) => core.resumeRecording(),
+  start: (core) => core.startRecording(),
+  stop: (core) => core.stopRecording(),
+  answer: (core) => core.answer(),
+  hold: (core) => core.hold(),
+  retrieve: (core) => core.retrieve(),
+  hangup: (core) => core.hangup(),
+  ready: (core) => core.ready(),
+  'not-ready': (core) => core.notReady(),
+};
+
+/** Embedded demo credentials (the simulator's default agent1). */
+const DEMO_AGENT = { username: 'agent1', password: 'agent1' } as const;
+
+interface Flags {
+  server?: string;
+  username?: string;
+  passwordEnv?: string;
+  transport: BayeuxTransport;
+  caFile?: string;
+  proxy?: string;
+  recordingTimeoutMs?: number;
+}
+
+function emit(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`);
+  return n;
+}
+
+/** Reads a password from the terminal without echoing it; the prompt goes to stderr. */
+async function promptPassword(username: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    throw new Error('no terminal to prompt for the password: pass --password-env VAR');
+  }
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (!muted) process.stderr.write(chunk);
+      callback();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  try {
+    return await new Promise<string>((resolve) => {
+      rl.question(`Password for ${username}: `, (answer) => {
+        process.stderr.write('\n');
+        resolve(answer);
+      });
+      muted = true;
+    });
+  } finally {
+    rl.close();
+  }
+}
+
+function statusLine(snapshot: WorkspaceSnapshot): Record<string, unknown> {
+  return {
+    type: 'status',
+    connection: snapshot.connection,
+    recording: snapshot.status,
+    callId: snapshot.targetCallId ?? null,
+    agentState: snapshot.agentState ?? null,
+    calls: snapshot.calls.map((c) => ({ id: c.id, state: c.state, recording: c.recording })),
+  };
+}
+
+async function main(): Promise<number> {
+  const program = new Command()
+    .name('npm run headless --')
+    .description('GWS secure-pause core without a UI: JSON lines on stdout, commands on stdin.')
+    .option('--server <url>', 'GWS base URL; without it the embedded simulator is started')
+    .option('--username <user>', 'GWS user name (required with --server)')
+    .option('--password-env <VAR>', 'environment variable holding the password (else a prompt)')
+    .addOption(
+      new Option('--transport <transport>', 'Bayeux transport')
+        .choices(['long-polling', 'websocket'])
+        .default('long-polling'),
+    )
+    .option('--ca-file <pem>', 'extra CA certificates, added to the default roots')
+    .option('--proxy <url>', 'HTTP(S) proxy URL')
+    .option('--recording-timeout-ms <ms>', 'wait for recording confirmations (default 5000)', positiveInt)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse();
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    return code ?? 2;
+  }
+  const flags = program.opts<Flags>();
+
+  let closeSimulator: (() => Promise<void>) | undefined;
+  let serverUrl = flags.server;
+  let username = flags.username;
+  let password: string;
+  try {
+    if (serverUrl === undefined) {
+      const { startSimulator } = await import('../simulator/index.ts');
+      const sim = await startSimulator({ demo: true });
+      closeSimulator = () => sim.close();
+      serverUrl = sim.url;
+      username = DEMO_AGENT.username;
+      password = DEMO_AGENT.password;
+      emit({ type: 'info', message: `embedded simulator at ${sim.url}, signed in as ${username}` });
+    } else {
+      if (!username) throw new Error('--username is required with --server');
+      if (flags.passwordEnv !== undefined) {
+        const value = process.env[flags.passwordEnv];
+        if (value === undefined) throw new Error(`environment variable ${flags.passwordEnv} is not set`);
+        password = value;
+      } else {
+        password = await promptPassword(username);
+      }
+    }
+  } catch (error) {
+    return fatal((error as Error).message, closeSimulator);
+  }
+
+  let core: AgentCore;
+  try {
+    core = createAgentCore({
+      serverUrl,
+      username,
+      password,
+      transport: flags.transport,
+      ...(flags.caFile ? { extraCaFile: flags.caFile } : {}),
+      ...(flags.proxy ? { proxyUrl: flags.proxy } : {}),
+      ...(flags.recordingTimeoutMs ? { recordingTimeoutMs: flags.recordingTimeoutMs } : {}),
+    });
+  } catch (error) {
+    return fatal((error as Error).message, closeSimulator);
+  }
+
+  let last = '';
+  core.subscribe((event) => {
+    if (event.type === 'error') return emit({ type: 'error', message: event.message });
+    const line = statusLine(event.state);
+    const key = JSON.stringify(line);
+    if (key === last) return;
+    last = key;
+    emit(line);
+  });
+
+  const started = await core.start();
+  if (!started.ok) return fatal(started.reason, closeSimulator);
+
+  let quitting: Promise<number> | undefined;
+  const quit = (): Promise<number> => {
+    quitting ??= (async () => {
+      await core.stop();
+      await closeSimulator?.();
+      emit({ type: 'bye' });
+      return 0;
+    })();
+    return quitting;
+  };
+  process.once('SIGINT', () => void quit().then((code) => process.exit(code)));
+  process.once('SIGTERM', () => void quit().then((code) => process.exit(code)));
+
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const raw of lines) {
+    const command = raw.trim();
+    if (command === '') continue;
+    if (command === 'quit') break;
+    const run = STDIN_COMMANDS[command];
+    if (!run) {
+      emit({
+        type: 'error',
+        message: `unknown command "${command.slice(0, 40)}"; use one of: ${[...Object.keys(STDIN_COMMANDS), 'quit'].join(', ')}`,
+      });
+      continue;
+    }
+    const result = await run(core);
+    emit({ type: 'result', command, ...result });
+  }
+  return quit();
+}
+
+async function fatal(message: string, cleanup: (() => Promise<void>) | undefined): Promise<number> {
+  emit({ type: 'error', message });
+  process.stderr.write(`headless: ${message}\n`);
+  await cleanup?.();
+  return 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`headless: unexpected failure: ${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);
