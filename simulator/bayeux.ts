@@ -212,6 +212,10 @@ export class BayeuxHub {
       }
       return message;
     }
+    if (message.error && /^401:[^:]*:Unknown client$/.test(message.error)) {
+      // faye spells it 401:<id>:...; CometD servers (and so GWS) say 402::Unknown client.
+      message.error = BayeuxError.UnknownClient;
+    }
     if (message.channel === META_CONNECT) {
       const advice = this.options.faults.takeAdvice();
       if (advice) message.advice = { ...message.advice, ...advice };

@@ -57,6 +57,11 @@ export function readJsonObject(
       if (done) return;
       done = true;
       const text = Buffer.concat(chunks).toString('utf8');
+      // An empty body is an empty request, not a malformed one: the route then names what is missing.
+      if (text.trim() === '') {
+        resolve({ ok: true, value: {} });
+        return;
+      }
       if (requireJsonType && type !== 'application/json') {
         fail(415, 10, 'Content-Type must be application/json');
         return;

@@ -97,7 +97,8 @@ export async function startSimulator(
   };
 
   const restart = (): { sessions: number; bayeuxClients: number } => {
-    const dropped = { sessions: sessions.clear(), bayeuxClients: bayeux.dropAll() };
+    const bayeuxClients = bayeux.dropAll();
+    const dropped = { sessions: sessions.clear(), bayeuxClients };
     log(`restart: dropped ${dropped.sessions} sessions and ${dropped.bayeuxClients} Bayeux clients`);
     return dropped;
   };
@@ -267,15 +268,6 @@ export async function startSimulator(
         return;
       }
     }
-    if (!body.ok) {
-      sendJson(
-        res,
-        body.failure.httpStatus,
-        { statusCode: body.failure.statusCode, statusMessage: body.failure.statusMessage },
-        headers,
-      );
-      return;
-    }
     const route = matchRestRoute(method, path);
     if (route.kind !== 'handler') {
       const notAllowed = route.kind === 'method-not-allowed';
@@ -286,6 +278,15 @@ export async function startSimulator(
           statusCode: notAllowed ? StatusCode.Forbidden : StatusCode.NotFound,
           statusMessage: notAllowed ? `${method} is not allowed on ${path}` : `Resource ${path} not found`,
         },
+        headers,
+      );
+      return;
+    }
+    if (!body.ok) {
+      sendJson(
+        res,
+        body.failure.httpStatus,
+        { statusCode: body.failure.statusCode, statusMessage: body.failure.statusMessage },
         headers,
       );
       return;
