@@ -11,6 +11,7 @@ export const StatusCode = {
   Forbidden: 3,
   InternalError: 4,
   NotFound: 6,
+  PartialSuccess: 7,
   ValidationError: 10,
   AccessDenied: 20,
 } as const;

@@ -90,7 +90,9 @@ const ROUTES: Route[] = [
     handler: (req, _m, deps) => {
       const op = req.body.operationName;
       const agent = req.session.agent;
-      if (op === 'StartContactCenterSession') return deps.world.startContactCenterSession(agent);
+      if (op === 'StartContactCenterSession') {
+        return deps.world.startContactCenterSession(agent, req.body.channels ?? ['voice']);
+      }
       if (op === 'EndContactCenterSession') {
         const result = deps.world.endContactCenterSession(agent);
         const sessionId = req.session.id;

@@ -125,6 +125,7 @@ export async function startSimulator(
         httpStatusFor(result.statusCode),
         { statusCode: result.statusCode, statusMessage: result.statusMessage ?? '' },
         headers,
+        onSent, // a partial success (7) has events too
       );
       return;
     }

@@ -545,12 +545,28 @@ export class World {
 
   // ---- agent session and state ----
 
-  startContactCenterSession(agentName: string): OperationResult {
+  /**
+   * StartContactCenterSession (§2.2). The simulator has only the voice channel:
+   * other channels fail, giving statusCode 7 (partial success) next to voice, or
+   * the one failure when voice was not asked for.
+   */
+  startContactCenterSession(agentName: string, channels: unknown = ['voice']): OperationResult {
     const agent = this.agents.get(agentName);
     if (!agent) return fail(StatusCode.NotFound, `Agent ${agentName} not found`);
+    if (!Array.isArray(channels) || channels.some((c) => typeof c !== 'string')) {
+      return fail(StatusCode.ValidationError, 'channels must be an array of channel names');
+    }
+    const others = (channels as string[]).filter((c) => c !== 'voice');
+    const unavailable = others.map((c) => `${c}: Interaction Server unavailable`).join('; ');
+    if (!channels.includes('voice')) {
+      return fail(StatusCode.InternalError, unavailable || 'No channel requested');
+    }
     agent.inContactCenterSession = true;
     agent.device.deviceState = 'Active';
-    return ok(this.deviceEvents(agent));
+    const events = this.deviceEvents(agent);
+    return others.length > 0
+      ? { statusCode: StatusCode.PartialSuccess, statusMessage: unavailable, events }
+      : ok(events);
   }
 
   endContactCenterSession(agentName: string): OperationResult {
