@@ -4,14 +4,14 @@
  * failure message says what was awaited and what was last seen.
  */
 export async function waitFor<T>(
-  predicate: () => T | undefined | false | null,
+  predicate: () => T | undefined | false | null | Promise<T | undefined | false | null>,
   timeoutMs: number,
   what = 'condition',
   describeLast: () => unknown = () => undefined,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = predicate();
+    const value = await predicate();
     if (value) return value;
     if (Date.now() > deadline) {
       throw new Error(

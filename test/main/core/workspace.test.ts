@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { parseGwsEvent, type CallSnapshot } from '../../../main/core/call-model.ts';
+import { Workspace } from '../../../main/core/workspace.ts';
+import { loadFixture } from '../helpers/fixtures.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
+
+function setup() {
+  const clock = new ManualClock();
+  const refreshes: string[] = [];
+  const errors: string[] = [];
+  const ws = new Workspace({
+    clock,
+    recordingTimeoutMs: 1_000,
+    onChange: () => undefined,
+    onRecordingError: (_id, message) => errors.push(message),
+    onNeedsRefresh: (reason) => refreshes.push(reason),
+  });
+  ws.setConnection('connected');
+  ws.markSynced();
+  return { ws, clock, refreshes, errors };
+}
+
+function call(
+  id: string,
+  state: string,
+  recordingState: CallSnapshot['recordingState'] = 'Recording',
+): CallSnapshot {
+  return {
+    id,
+    state,
+    callType: 'Inbound',
+    participants: [],
+    ani: undefined,
+    capabilities: recordingState === 'Recording' ? ['PauseCallRecording'] : ['ResumeCallRecording'],
+    userData: {},
+    recordingState,
+  };
+}
+
+function fixtureEvent(name: string) {
+  return parseGwsEvent((loadFixture(name) as { data: unknown }).data);
+}
+
+describe('Workspace', () => {
+  it('follows the fixture sequence: ringing → recording → paused → recording → no-call', () => {
+    const { ws } = setup();
+    const seen: string[] = [];
+    for (const file of [
+      'cometd-04-call-ringing.json',
+      'cometd-05-call-established-recording.json',
+      'cometd-06-call-recording-paused.json',
+      'cometd-07-call-recording-resumed.json',
+      'cometd-08-call-released.json',
+    ]) {
+      ws.applyEvent(fixtureEvent(file));
+      seen.push(ws.snapshot().status);
+    }
+    expect(seen).toEqual(['no-call', 'recording', 'paused', 'recording', 'no-call']);
+    expect(ws.snapshot().calls).toEqual([]);
+  });
+
+  it('reads the agent state from DeviceStateChangeMessage', () => {
+    const { ws } = setup();
+    ws.applyEvent(fixtureEvent('cometd-03-device-ready.json'));
+    expect(ws.snapshot().agentState).toBe('Ready');
+  });
+
+  it('shows disconnected whenever the subscription is not live, even with a confirmed state', () => {
+    const { ws } = setup();
+    ws.applyEvent(fixtureEvent('cometd-05-call-established-recording.json'));
+    ws.setConnection('connecting');
+    expect(ws.snapshot().status).toBe('disconnected');
+    ws.setConnection('connected');
+    expect(ws.snapshot().status).toBe('disconnected'); // not re-read yet: may be stale
+    ws.markSynced();
+    expect(ws.snapshot().status).toBe('recording');
+  });
+
+  it('targets the most recently established call and never a held one', () => {
+    const { ws } = setup();
+    ws.replaceCalls([call('A', 'Established')]);
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'StatusChange',
+      call: call('B', 'Established', 'Paused'),
+    });
+    expect(ws.snapshot()).toMatchObject({ targetCallId: 'B', status: 'paused' });
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('B', 'Held', 'Paused') });
+    expect(ws.snapshot()).toMatchObject({ targetCallId: 'A', status: 'recording' });
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('A', 'Held') });
+    expect(ws.snapshot()).toMatchObject({ targetCallId: undefined, status: 'no-call' });
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('A', 'Established') });
+    expect(ws.snapshot().targetCallId).toBe('A');
+  });
+
+  it('replaces state wholesale on a REST re-read (calls gone during an outage disappear)', () => {
+    const { ws } = setup();
+    ws.replaceCalls([call('A', 'Established'), call('B', 'Held')]);
+    ws.replaceCalls([call('B', 'Established', 'Paused')]);
+    expect(ws.snapshot().calls.map((c) => c.id)).toEqual(['B']);
+    expect(ws.snapshot().status).toBe('paused');
+  });
+
+  it('turns an unconfirmed op into unknown and asks for a refresh', () => {
+    const { ws, clock, refreshes, errors } = setup();
+    ws.replaceCalls([call('A', 'Established')]);
+    expect(ws.machine('A')?.begin('pause').ok).toBe(true);
+    expect(ws.snapshot().status).toBe('pausing');
+    clock.advance(1_000);
+    expect(ws.snapshot().status).toBe('unknown');
+    expect(errors).toHaveLength(1);
+    expect(refreshes).toHaveLength(1);
+  });
+
+  it('asks for a refresh (never crashes) on an event it cannot trust', () => {
+    const { ws, refreshes } = setup();
+    ws.applyEvent(parseGwsEvent({ messageType: 'Mystery' }));
+    expect(refreshes).toEqual(['unknown messageType Mystery']);
+  });
+});

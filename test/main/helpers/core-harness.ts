@@ -1,0 +1,97 @@
+import { startSimulator, type SimulatorOptionsInput } from '../../../simulator/index.ts';
+import { createAgentCore, type AgentCore, type AgentCoreOptions } from '../../../main/core/agent-core.ts';
+import type { DerivedStatus } from '../../../main/core/workspace.ts';
+import { simControl, type SimControl } from './sim-control.ts';
+import { waitFor } from './wait-for.ts';
+
+/** Short protocol timings so recovery tests finish in seconds. */
+export const TEST_SIM_OPTIONS: SimulatorOptionsInput = { bayeuxTimeoutSec: 2 };
+
+/** A running simulator plus a signed-in core, and what the core reported. */
+export interface Harness {
+  core: AgentCore;
+  sim: { url: string; close(): Promise<void> };
+  ctl: SimControl;
+  /** Every distinct derived status in order (consecutive duplicates collapsed). */
+  statuses: DerivedStatus[];
+  /** Every error message the core emitted. */
+  errors: string[];
+  /** Waits until the derived status is `status`. */
+  waitStatus(status: DerivedStatus, timeoutMs?: number): Promise<void>;
+  /** Creates a call on the simulator and waits until the core shows it established. */
+  establishedCall(recording?: boolean): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a simulator (test timings unless overridden) and a core signed in as
+ * agent1, and waits until the core is live.
+ */
+export async function startHarness(
+  simOptions: SimulatorOptionsInput = {},
+  coreOptions: Partial<AgentCoreOptions> = {},
+): Promise<Harness> {
+  const sim = await startSimulator({ ...TEST_SIM_OPTIONS, ...simOptions });
+  const ctl = simControl(sim.url);
+  const core = createAgentCore({
+    serverUrl: sim.url,
+    username: 'agent1',
+    password: 'agent1',
+    recordingTimeoutMs: 1_000,
+    requestTimeoutMs: 3_000,
+    ...coreOptions,
+  });
+  const statuses: DerivedStatus[] = [];
+  const errors: string[] = [];
+  core.subscribe((event) => {
+    if (event.type === 'error') errors.push(event.message);
+    else if (statuses.at(-1) !== event.state.status) statuses.push(event.state.status);
+  });
+  const started = await core.start();
+  if (!started.ok) {
+    await sim.close();
+    throw new Error(`core did not start: ${started.reason}`);
+  }
+  const harness: Harness = {
+    core,
+    sim,
+    ctl,
+    statuses,
+    errors,
+    async waitStatus(status, timeoutMs = 3_000) {
+      await waitFor(
+        () => core.getSnapshot().status === status,
+        timeoutMs,
+        `status ${status}`,
+        () => core.getSnapshot(),
+      );
+    },
+    async establishedCall(recording = true) {
+      const id = await ctl.createCall({ state: 'Established', recording });
+      await waitFor(
+        () => core.getSnapshot().calls.some((c) => c.id === id && c.state === 'Established'),
+        3_000,
+        `call ${id} established`,
+        () => core.getSnapshot(),
+      );
+      return id;
+    },
+    async close() {
+      await core.stop();
+      await sim.close();
+    },
+  };
+  await waitFor(
+    () => core.getSnapshot().live,
+    5_000,
+    'core live',
+    () => core.getSnapshot(),
+  );
+  return harness;
+}
+
+/** The simulator's recordingState of `callId` (the server truth). */
+export async function serverRecordingState(ctl: SimControl, callId: string): Promise<string | undefined> {
+  const state = await ctl.state();
+  return state.calls.find((c) => c.id === callId)?.recordingState;
+}
