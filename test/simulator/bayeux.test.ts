@@ -1,7 +1,8 @@
 import got from 'got';
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../simulator/index.ts';
-import { Inbox, RestAgent, basic, control, createCall, fayeClient, startSim, subscribe } from './helpers.ts';
+import type { Inbox} from './helpers.ts';
+import { RestAgent, basic, control, createCall, fayeClient, startSim, subscribe } from './helpers.ts';
 
 type BayeuxReply = Record<string, unknown> & {
   successful?: boolean;
