@@ -164,6 +164,13 @@ describe('per-agent notifications', () => {
   it('delivers over websocket as well as long-polling', async () => {
     const sim = await startSim();
     const ws = fayeClient(sim, { Authorization: basic('agent1') });
+    const transports = new Set<unknown>();
+    ws.addExtension({
+      outgoing: (message, callback) => {
+        if (message.channel === '/meta/connect') transports.add(message.connectionType);
+        callback(message);
+      },
+    });
     const wsInbox = await subscribe(ws, '/v2/me/calls');
     const lp = fayeClient(sim, { Authorization: basic('agent1') });
     (lp as unknown as { disable(feature: string): void }).disable('websocket');
@@ -171,6 +178,7 @@ describe('per-agent notifications', () => {
     const id = await createCall(sim);
     await wsInbox.waitFor((m) => m.call?.id === id);
     await lpInbox.waitFor((m) => m.call?.id === id);
+    expect(transports.has('websocket')).toBe(true);
   });
 });
 
