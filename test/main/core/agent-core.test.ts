@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverRecordingState, startHarness, type Harness } from '../helpers/core-harness.ts';
+import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 let h: Harness | undefined;
@@ -171,10 +172,25 @@ describe('agent core against the simulator', () => {
   });
 
   it('works over the websocket transport (session cookie on the upgrade)', async () => {
-    h = await startHarness({}, { transport: 'websocket' });
-    const callId = await h.establishedCall();
-    await h.core.toggleRecording();
-    await h.waitStatus('paused');
-    expect(await serverRecordingState(h.ctl, callId)).toBe('Paused');
+    let relay: TcpRelay | undefined;
+    h = await startHarness({}, { transport: 'websocket' }, async (sim) => {
+      relay = await startRelay(sim.port);
+      return relay.url;
+    });
+    try {
+      const callId = await h.establishedCall();
+      await h.core.toggleRecording();
+      await h.waitStatus('paused');
+      expect(await serverRecordingState(h.ctl, callId)).toBe('Paused');
+      // The upgrade really happened, and carried the session cookie.
+      const upgradeWithCookie =
+        /GET \/api\/v2\/notifications[^\r]*\r\n(?:[^\r]+\r\n)*?cookie: [^\r]*JSESSIONID=/i;
+      expect(relay?.count(/upgrade: websocket/i)).toBeGreaterThan(0);
+      expect(relay?.count(upgradeWithCookie)).toBeGreaterThan(0);
+    } finally {
+      await h.close();
+      h = undefined;
+      await relay?.close();
+    }
   });
 });

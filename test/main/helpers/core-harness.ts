@@ -30,11 +30,13 @@ export interface Harness {
 export async function startHarness(
   simOptions: SimulatorOptionsInput = {},
   coreOptions: Partial<AgentCoreOptions> = {},
+  /** Where the core connects, given the simulator (e.g. a relay in front of it). */
+  serverUrlFor: (sim: { url: string; port: number }) => Promise<string> = async (sim) => sim.url,
 ): Promise<Harness> {
   const sim = await startSimulator({ ...TEST_SIM_OPTIONS, ...simOptions });
   const ctl = simControl(sim.url);
   const core = createAgentCore({
-    serverUrl: sim.url,
+    serverUrl: await serverUrlFor(sim),
     username: 'agent1',
     password: 'agent1',
     recordingTimeoutMs: 1_000,

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../../main/core/bayeux-connection.ts';
+import { startHarness, type Harness } from '../helpers/core-harness.ts';
+import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+/** The simulator's long-poll hold in these tests (TEST_SIM_OPTIONS), in ms. */
+const POLL_TIMEOUT_MS = 2_000;
+
+let h: Harness | undefined;
+let relay: TcpRelay | undefined;
+afterEach(async () => {
+  await h?.close();
+  await relay?.close();
+  h = undefined;
+  relay = undefined;
+});
+
+async function withRelay(): Promise<Harness> {
+  return startHarness({}, {}, async (sim) => {
+    relay = await startRelay(sim.port);
+    return relay.url;
+  });
+}
+
+function connectionLog(harness: Harness): ConnectionState[] {
+  const log: ConnectionState[] = [];
+  harness.core.subscribe((event) => {
+    if (event.type === 'state' && log.at(-1) !== event.state.connection) log.push(event.state.connection);
+  });
+  return log;
+}
+
+describe('Bayeux connection recovery', () => {
+  it('comes back to the right state by itself after POST /sim/restart mid-call', async () => {
+    h = await startHarness();
+    const callId = await h.establishedCall();
+    await h.core.toggleRecording();
+    await h.waitStatus('paused');
+    h.statuses.length = 0;
+    const loginsBefore = h.core.loginCount;
+
+    const restartedAt = Date.now();
+    await h.ctl.restart();
+    await waitFor(() => h?.statuses.includes('disconnected'), 3_000, 'outage noticed');
+    await h.waitStatus('paused', 3_000);
+
+    expect(Date.now() - restartedAt).toBeLessThan(3_000);
+    expect(h.statuses).toEqual(['disconnected', 'paused']);
+    expect(h.core.getSnapshot().targetCallId).toBe(callId);
+    expect(h.core.loginCount).toBe(loginsBefore + 1); // the session died with the restart
+    // Events flow again on the new subscription.
+    await h.core.toggleRecording();
+    await h.waitStatus('recording');
+  });
+
+  it('re-reads state after a restart, so what happened during the outage is not lost', async () => {
+    h = await startHarness();
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+
+    await h.ctl.restart();
+    await h.ctl.release(callId); // its event goes to no one: every Bayeux client was dropped
+    await h.waitStatus('no-call', 3_000);
+    expect(h.statuses).toContain('disconnected');
+    expect(h.core.getSnapshot().calls).toEqual([]);
+  });
+
+  it('recovers from advice reconnect "none" instead of stopping silently', async () => {
+    h = await startHarness();
+    const connection = connectionLog(h);
+    await h.ctl.fault({ bayeuxAdvice: 'none', count: 1 });
+    await waitFor(() => connection.includes('disconnected'), 3 * POLL_TIMEOUT_MS, 'advice none noticed');
+    await waitFor(() => h?.core.getSnapshot().live, 3_000, 'live again');
+    // Proof that events flow after recovery: a new call shows up.
+    const callId = await h.ctl.createCall({ state: 'Established', recording: true });
+    await waitFor(() => h?.core.getSnapshot().targetCallId === callId, 3_000, 'new call seen');
+    expect(h.errors.some((e) => /reconnect "none"/.test(e))).toBe(true);
+  });
+
+  it('reports a notification endpoint that answers 401 + HTML forever, and recovers when it heals', async () => {
+    h = await startHarness();
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    const armedAt = Date.now();
+    await h.ctl.fault({ badBody: 'html', httpStatus: 401, scope: 'bayeux', count: 1_000_000 });
+    await h.waitStatus('disconnected', 2 * POLL_TIMEOUT_MS + 500);
+    expect(Date.now() - armedAt).toBeLessThan(2 * POLL_TIMEOUT_MS + 500);
+    expect(await h.core.toggleRecording()).toMatchObject({ ok: false, code: 'not-connected' });
+
+    await h.ctl.clearFaults();
+    await h.waitStatus('recording', 3 * POLL_TIMEOUT_MS);
+  });
+
+  it('reports a hung server as disconnected within 2x the poll timeout, then reconnects', async () => {
+    h = await withRelay();
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    const frozenAt = Date.now();
+    relay?.freeze();
+    await h.waitStatus('disconnected', 2 * POLL_TIMEOUT_MS);
+    expect(Date.now() - frozenAt).toBeLessThanOrEqual(2 * POLL_TIMEOUT_MS);
+
+    relay?.thaw();
+    await h.waitStatus('recording', 3 * POLL_TIMEOUT_MS);
+  });
+
+  it('clamps the reconnect interval when the server advises interval 0 on instant replies', async () => {
+    h = await withRelay();
+    // Every /meta/connect reply says "handshake again, no wait": faye alone loops as fast as it can.
+    await h.ctl.fault({ bayeuxAdvice: 'handshake', interval: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    relay?.resetLog();
+    const windowMs = 1_000;
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const bayeuxRequests = relay?.count(/POST \/api\/v2\/notifications/) ?? Infinity;
+    // Unclamped this is hundreds per second; clamped it is a handful per throttle interval.
+    expect(bayeuxRequests).toBeLessThan(25);
+    expect(bayeuxRequests).toBeGreaterThan(0);
+
+    await h.ctl.clearFaults();
+    await waitFor(() => h?.core.getSnapshot().live, 3_000, 'live again after the fault');
+  });
+});

@@ -1,0 +1,144 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../../simulator/index.ts';
+import { createAgentCore } from '../../../main/core/agent-core.ts';
+import { buildTlsSettings, GwsPath, GwsSession } from '../../../main/core/gws-session.ts';
+import {
+  serverRecordingState,
+  startHarness,
+  TEST_SIM_OPTIONS,
+  type Harness,
+} from '../helpers/core-harness.ts';
+import { simControl } from '../helpers/sim-control.ts';
+import { startRelay } from '../helpers/tcp-relay.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+let h: Harness | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function agent1Logins(ctl: ReturnType<typeof simControl>): Promise<number> {
+  return (await ctl.state()).agents.find((a) => a.userName === 'agent1')?.logins ?? -1;
+}
+
+describe('GWS session', () => {
+  it('signs in again exactly once when the session expires mid-call', async () => {
+    h = await startHarness();
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    expect(await agent1Logins(h.ctl)).toBe(1);
+
+    await h.ctl.expireSessions('agent1');
+    // The REST command and the Bayeux side both hit the dead session at about the same time.
+    const result = await h.core.toggleRecording();
+
+    expect(result).toMatchObject({ ok: true, operation: 'PauseCallRecording' });
+    await waitFor(
+      async () => (await serverRecordingState(h!.ctl, callId)) === 'Paused',
+      3_000,
+      'server paused',
+    );
+    await waitFor(() => h?.core.getSnapshot().status === 'paused', 5_000, 'paused shown');
+    expect(await agent1Logins(h.ctl)).toBe(2);
+    expect(h.core.loginCount).toBe(2);
+  });
+
+  it('refreshes a rejected CSRF token once and retries the POST', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const ctl = simControl(sim.url);
+    const relay = await startRelay(sim.port);
+    cleanups.push(() => relay.close());
+    const a = new GwsSession({ serverUrl: relay.url, username: 'agent1', password: 'agent1' });
+    const b = new GwsSession({ serverUrl: sim.url, username: 'agent1', password: 'agent1' });
+    expect((await a.signIn()).ok).toBe(true);
+    expect((await b.signIn()).ok).toBe(true);
+    // a now presents b's live session cookie with its own (now wrong) cached token:
+    // the server answers 403 "Missing or invalid Csrf token".
+    const [bCookie] = await b.cookieJar.getCookies(sim.url);
+    await a.cookieJar.setCookie(String(bCookie), relay.url);
+    relay.resetLog();
+
+    const result = await a.post(GwsPath.Me, {
+      operationName: 'StartContactCenterSession',
+      channels: ['voice'],
+    });
+
+    expect(result).toMatchObject({ ok: true });
+    // Exactly: POST (403) → GET /me (fresh token) → POST again.
+    expect(relay.count(/POST \/api\/v2\/me /)).toBe(2);
+    expect(relay.count(/GET \/api\/v2\/me /)).toBe(1);
+    expect(a.loginCount).toBe(1); // a token refresh, not a re-login
+    expect(await agent1Logins(ctl)).toBe(2);
+    expect((await ctl.state()).agents.find((x) => x.userName === 'agent1')?.inContactCenterSession).toBe(
+      true,
+    );
+  });
+
+  it('signs in again once when the cookie names no live session', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const session = new GwsSession({ serverUrl: sim.url, username: 'agent1', password: 'agent1' });
+    expect((await session.signIn()).ok).toBe(true);
+    await session.cookieJar.removeAllCookies();
+    await session.cookieJar.setCookie('JSESSIONID=forged; Path=/', sim.url);
+    const result = await session.post(GwsPath.Me, {
+      operationName: 'StartContactCenterSession',
+      channels: ['voice'],
+    });
+    // 401 → one re-login, then the POST succeeds on the fresh session.
+    expect(result).toMatchObject({ ok: true });
+    expect(session.loginCount).toBe(2);
+  });
+
+  it('refuses bad credentials with a clear reason and no session', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const core = createAgentCore({ serverUrl: sim.url, username: 'agent1', password: 'wrong' });
+    const started = await core.start();
+    expect(started).toEqual({ ok: false, reason: expect.stringMatching(/check the user name and password/) });
+    expect(started.ok ? '' : started.reason).not.toContain('wrong');
+    expect(core.getSnapshot().status).toBe('disconnected');
+    expect(await agent1Logins(simControl(sim.url))).toBe(0);
+  });
+
+  it('says the server is unreachable when nothing listens', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const url = sim.url;
+    await sim.close();
+    const core = createAgentCore({
+      serverUrl: url,
+      username: 'agent1',
+      password: 'agent1',
+      requestTimeoutMs: 2_000,
+    });
+    const started = await core.start();
+    expect(started).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/cannot reach GWS at .*ECONNREFUSED/),
+    });
+  });
+
+  it('adds an extra CA to the default roots instead of replacing them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gws-ca-'));
+    const file = join(dir, 'extra.pem');
+    const pem = rootCertificates[0] ?? '';
+    writeFileSync(file, pem);
+    const tls = buildTlsSettings(file);
+    expect(tls.rejectUnauthorized).toBe(true);
+    expect(tls.ca).toHaveLength(rootCertificates.length + 1);
+    expect(tls.ca?.slice(0, rootCertificates.length)).toEqual([...rootCertificates]);
+    expect(buildTlsSettings(undefined).ca).toBeUndefined(); // Node's defaults, untouched
+  });
+
+  it('rejects an unreadable CA file with a message naming it', () => {
+    expect(() => buildTlsSettings('/nonexistent/ca.pem')).toThrow(/extra CA file \/nonexistent\/ca\.pem/);
+  });
+});
