@@ -1,8 +1,17 @@
 import got from 'got';
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../simulator/index.ts';
-import type { Inbox} from './helpers.ts';
-import { RestAgent, basic, control, createCall, fayeClient, startSim, subscribe } from './helpers.ts';
+import type { Inbox } from './helpers.ts';
+import {
+  RestAgent,
+  basic,
+  control,
+  createCall,
+  fayeClient,
+  signedInWithCall,
+  startSim,
+  subscribe,
+} from './helpers.ts';
 
 type BayeuxReply = Record<string, unknown> & {
   successful?: boolean;
@@ -138,13 +147,7 @@ describe('per-agent notifications', () => {
   });
 
   it('answers REST first and publishes the event afterwards', async () => {
-    const sim = await startSim();
-    const agent = new RestAgent(sim);
-    await agent.signIn();
-    const client = fayeClient(sim, { Authorization: basic('agent1') });
-    const inbox = await subscribe(client, '/v2/me/calls');
-    const id = await createCall(sim, { recording: true });
-    await inbox.waitFor((m) => m.call?.id === id);
+    const { agent, inbox, id } = await signedInWithCall();
     for (let i = 0; i < 20; i++) {
       const operationName = i % 2 === 0 ? 'PauseCallRecording' : 'ResumeCallRecording';
       const expected = i % 2 === 0 ? 'Paused' : 'Recording';

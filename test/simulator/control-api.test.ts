@@ -1,18 +1,7 @@
 import got from 'got';
 import { describe, expect, it } from 'vitest';
 import { isLoopback } from '../../simulator/http-util.ts';
-import { RestAgent, basic, control, createCall, fayeClient, json, startSim, subscribe } from './helpers.ts';
-
-async function signedInWithCall(options: Parameters<typeof startSim>[0] = {}) {
-  const sim = await startSim(options);
-  const agent = new RestAgent(sim);
-  await agent.signIn();
-  const client = fayeClient(sim, { Authorization: basic('agent1') });
-  const inbox = await subscribe(client, '/v2/me/calls');
-  const id = await createCall(sim, { recording: true });
-  await inbox.waitFor((m) => m.call?.id === id);
-  return { sim, agent, inbox, id };
-}
+import { RestAgent, basic, control, json, signedInWithCall, startSim } from './helpers.ts';
 
 describe('calls from outside', () => {
   it('creates ringing and established calls and validates the request', async () => {

@@ -8,6 +8,7 @@ import {
   createCall,
   fayeClient,
   json,
+  signedInWithInbox,
   startSim,
   subscribe,
   type BayeuxMessage,
@@ -45,15 +46,6 @@ interface Envelope {
 /** MuteCall is listed by the simulator while unmuted (our [I]); the samples omit it. */
 function documentedCapabilities(call: Record<string, unknown> | undefined): string[] {
   return ((call?.capabilities as string[] | undefined) ?? []).filter((c) => c !== 'MuteCall');
-}
-
-async function signedInWithInbox(channel: string) {
-  const sim = await startSim();
-  const agent = new RestAgent(sim);
-  await agent.signIn();
-  const client = fayeClient(sim, { Authorization: basic('agent1') });
-  const inbox = await subscribe(client, channel);
-  return { sim, agent, inbox };
 }
 
 describe('Bayeux messages match the documented fixtures', () => {

@@ -228,3 +228,21 @@ export async function eventually(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** A signed-in agent1 with a live Bayeux subscription: the usual start of a notification test. */
+export async function signedInWithInbox(channel = '/v2/me/calls', options: SimulatorOptionsInput = {}) {
+  const sim = await startSim(options);
+  const agent = new RestAgent(sim);
+  await agent.signIn();
+  const client = fayeClient(sim, { Authorization: basic('agent1') });
+  const inbox = await subscribe(client, channel);
+  return { sim, agent, client, inbox };
+}
+
+/** As `signedInWithInbox`, plus an Established, recording call whose first event has arrived. */
+export async function signedInWithCall(options: SimulatorOptionsInput = {}) {
+  const setup = await signedInWithInbox('/v2/me/calls', options);
+  const id = await createCall(setup.sim, { recording: true });
+  await setup.inbox.waitFor((m) => m.call?.id === id);
+  return { ...setup, id };
+}
