@@ -1,0 +1,170 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../simulator/index.ts';
+import { TEST_SIM_OPTIONS } from './helpers/core-harness.ts';
+import { simControl } from './helpers/sim-control.ts';
+import { waitFor } from './helpers/wait-for.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const SECRET = 'Sup3r-s3cret-pw';
+
+interface Cli {
+  child: ChildProcessWithoutNullStreams;
+  lines: Record<string, unknown>[];
+  stdout: () => string;
+  stderr: () => string;
+  send(command: string): void;
+  exited: Promise<number | null>;
+  /** Waits for a stdout JSON line matching `predicate`, searching from line `from`. */
+  line(
+    predicate: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+}
+
+const children: ChildProcessWithoutNullStreams[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function runCli(args: string[], env: Record<string, string> = {}): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless-cli.ts', ...args], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  const lines: Record<string, unknown>[] = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    const parts = out.split('\n');
+    const complete = parts.slice(lines.length, -1);
+    for (const part of complete) lines.push(JSON.parse(part) as Record<string, unknown>);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    lines,
+    stdout: () => out,
+    stderr: () => err,
+    send: (command) => child.stdin.write(`${command}\n`),
+    exited,
+    line: (predicate, timeoutMs = 8_000) =>
+      waitFor(
+        () => lines.find(predicate),
+        timeoutMs,
+        'a matching CLI line',
+        () => ({ lines, err }),
+      ),
+  };
+}
+
+const status = (recording: string) => (l: Record<string, unknown>) =>
+  l.type === 'status' && l.recording === recording;
+
+describe('headless CLI', () => {
+  it('drives a call through stdin/stdout against a server, never printing the password', async () => {
+    const sim = await startSimulator({
+      ...TEST_SIM_OPTIONS,
+      agents: [{ userName: 'agent1', password: SECRET, dn: '7001' }],
+    });
+    cleanups.push(() => sim.close());
+    const ctl = simControl(sim.url);
+    const cli = runCli(['--server', sim.url, '--username', 'agent1', '--password-env', 'GWS_TEST_PW'], {
+      GWS_TEST_PW: SECRET,
+    });
+    await cli.line(status('no-call'));
+
+    const callId = await ctl.createCall({ state: 'Ringing' });
+    await cli.line((l) => l.type === 'status' && JSON.stringify(l.calls).includes('Ringing'));
+    cli.send('answer');
+    await cli.line((l) => l.type === 'result' && l.command === 'answer' && l.ok === true);
+    await cli.line((l) => status('recording')(l) && l.callId === callId);
+
+    cli.send('toggle');
+    await cli.line(status('pausing'));
+    await cli.line(status('paused'));
+    cli.send('toggle');
+    const resumedAt = cli.lines.indexOf(await cli.line(status('resuming')));
+    await cli.line((l) => cli.lines.indexOf(l) >= resumedAt && status('recording')(l));
+
+    await ctl.release(callId);
+    await cli.line((l) => cli.lines.indexOf(l) >= resumedAt && status('no-call')(l));
+
+    cli.send('frobnicate');
+    await cli.line((l) => l.type === 'error' && String(l.message).includes('unknown command'));
+
+    cli.send('quit');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).not.toContain(SECRET);
+    expect(cli.stderr()).not.toContain(SECRET);
+    const statusLines = cli.lines.filter((l) => l.type === 'status');
+    expect(statusLines.map((l) => l.recording)).toEqual(
+      expect.arrayContaining(['pausing', 'paused', 'resuming', 'recording', 'no-call']),
+    );
+  });
+
+  it('starts the embedded simulator and signs in agent1 without --server', async () => {
+    const cli = runCli([]);
+    const info = await cli.line((l) => l.type === 'info');
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(String(info.message))?.[0];
+    expect(url).toBeDefined();
+    await cli.line(
+      (l) => l.type === 'status' && l.connection === 'connected' && l.recording !== 'disconnected',
+    );
+    const callId = await simControl(url ?? '').createCall({ state: 'Established', recording: true });
+    await cli.line((l) => status('recording')(l) && l.callId === callId);
+    cli.send('toggle');
+    await cli.line(status('paused'));
+    cli.send('quit');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('exits non-zero with a clear message on bad credentials', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const cli = runCli(['--server', sim.url, '--username', 'agent1', '--password-env', 'PW'], {
+      PW: 'nope-wrong',
+    });
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toMatch(/check the user name and password/);
+    expect(cli.lines).toContainEqual({ type: 'error', message: expect.stringMatching(/sign-in refused/) });
+    expect(cli.stdout() + cli.stderr()).not.toContain('nope-wrong');
+  });
+
+  it('exits non-zero when the server is unreachable', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const url = sim.url;
+    await sim.close();
+    const cli = runCli(['--server', url, '--username', 'agent1', '--password-env', 'PW'], { PW: 'agent1' });
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toMatch(/cannot reach GWS/);
+  });
+
+  it('refuses a password on the command line and explains how to give one', async () => {
+    const argv = runCli(['--server', 'http://127.0.0.1:9', '--username', 'agent1', '--password', 'x']);
+    expect(await argv.exited).not.toBe(0);
+    expect(argv.stderr()).toMatch(/unknown option '--password'/);
+
+    const noTty = runCli(['--server', 'http://127.0.0.1:9', '--username', 'agent1']);
+    expect(await noTty.exited).toBe(1);
+    expect(noTty.stderr()).toMatch(/--password-env/);
+
+    const unset = runCli([
+      '--server',
+      'http://127.0.0.1:9',
+      '--username',
+      'agent1',
+      '--password-env',
+      'NOPE_UNSET',
+    ]);
+    expect(await unset.exited).toBe(1);
+    expect(unset.stderr()).toMatch(/NOPE_UNSET is not set/);
+  });
+});
