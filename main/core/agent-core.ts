@@ -14,7 +14,7 @@ import {
   type CommandContext,
   type CommandResult,
 } from './commands.ts';
-import { GwsPath, GwsSession, type GwsResult, type GwsSessionOptions } from './gws-session.ts';
+import { GwsPath, GwsSession, type GwsFailure, type GwsSessionOptions } from './gws-session.ts';
 import { Workspace, type WorkspaceSnapshot } from './workspace.ts';
 
 /**
@@ -109,12 +109,8 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       session.get(`${GwsPath.Calls}?fields=*`),
       session.get(`${GwsPath.Devices}?fields=*`),
     ]);
-    if (!calls.ok || !devices.ok) {
-      emitError(
-        `cannot re-read state: ${(!calls.ok ? calls : (devices as Extract<GwsResult, { ok: false }>)).message}`,
-      );
-      return false;
-    }
+    if (!calls.ok) return reportResyncFailure(calls);
+    if (!devices.ok) return reportResyncFailure(devices);
     const parsedCalls = callsResponseSchema.safeParse(calls.body);
     const parsedDevices = devicesResponseSchema.safeParse(devices.body);
     if (!parsedCalls.success || !parsedDevices.success) {
@@ -125,6 +121,11 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     workspace.replaceCalls(parsedCalls.data.calls);
     workspace.replaceDevices(parsedDevices.data.devices);
     return true;
+  }
+
+  function reportResyncFailure(failure: GwsFailure): false {
+    emitError(`cannot re-read state: ${failure.message}`);
+    return false;
   }
 
   /** After each (re)connect: re-read, mark live, then (first time only) start the CC session. */
@@ -218,7 +219,7 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
 }
 
 /** A sign-in failure in words an agent can act on (never echoes the password). */
-function signInFailure(serverUrl: string, result: Extract<GwsResult, { ok: false }>): string {
+function signInFailure(serverUrl: string, result: GwsFailure): string {
   if (result.kind === 'network') return `cannot reach GWS at ${serverUrl}: ${result.message}`;
   if (result.httpStatus === 401 || (result.kind === 'gws' && result.statusCode === 20)) {
     return `sign-in refused by ${serverUrl}: check the user name and password`;

@@ -31,7 +31,11 @@ export interface CommandContext {
   readonly workspace: Workspace;
 }
 
-const fail = (code: CommandFailureCode, reason: string, callId?: string): CommandResult => ({
+const fail = (
+  code: CommandFailureCode,
+  reason: string,
+  callId?: string,
+): Extract<CommandResult, { ok: false }> => ({
   ok: false,
   code,
   reason,
@@ -100,7 +104,7 @@ export async function recordingCommand(
   });
   if (result.ok) return { ok: true, operation: spec.operationName, callId: call.id };
   const failed = failure(spec.operationName, result, call.id);
-  machine?.fail(begun.token, failed.ok ? '' : failed.reason);
+  machine?.fail(begun.token, failed.reason);
   return failed;
 }
 
@@ -150,7 +154,11 @@ export async function agentStateCommand(
   return result.ok ? { ok: true, operation } : failure(operation, result);
 }
 
-function failure(operation: string, result: GwsFailure, callId?: string): CommandResult {
+function failure(
+  operation: string,
+  result: GwsFailure,
+  callId?: string,
+): Extract<CommandResult, { ok: false }> {
   if (result.kind === 'network')
     return fail('unreachable', `${operation} not sent: ${result.message}`, callId);
   const detail =

@@ -140,6 +140,16 @@ describe('agent core against the simulator', () => {
     await h.waitStatus('paused');
     expect(await serverRecordingState(h.ctl, second)).toBe('Paused');
     expect(await serverRecordingState(h.ctl, first)).toBe('Recording');
+
+    // Swap: hold the second, retrieve the first → the first is the target again.
+    expect(await h.core.hold(second)).toMatchObject({ ok: true });
+    expect(await h.core.retrieve()).toMatchObject({ ok: true, operation: 'Retrieve', callId: first });
+    await waitFor(
+      () => h?.core.getSnapshot().targetCallId === first,
+      3_000,
+      'first call is the target again',
+    );
+    expect(h.core.getSnapshot().status).toBe('recording');
   });
 
   it('targets the most recently established of two established calls', async () => {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../../main/core/bayeux-connection.ts';
-import { startHarness, type Harness } from '../helpers/core-harness.ts';
+import { startSimulator } from '../../../simulator/index.ts';
+import { BayeuxConnection, type ConnectionState } from '../../../main/core/bayeux-connection.ts';
+import { GwsSession } from '../../../main/core/gws-session.ts';
+import { startHarness, TEST_SIM_OPTIONS, type Harness } from '../helpers/core-harness.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
 import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -9,16 +12,18 @@ const POLL_TIMEOUT_MS = 2_000;
 
 let h: Harness | undefined;
 let relay: TcpRelay | undefined;
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await h?.close();
   await relay?.close();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   h = undefined;
   relay = undefined;
 });
 
-async function withRelay(): Promise<Harness> {
+async function withRelay(extraSetCookie?: string): Promise<Harness> {
   return startHarness({}, {}, async (sim) => {
-    relay = await startRelay(sim.port);
+    relay = await startRelay(sim.port, extraSetCookie === undefined ? {} : { extraSetCookie });
     return relay.url;
   });
 }
@@ -120,5 +125,64 @@ describe('Bayeux connection recovery', () => {
 
     await h.ctl.clearFaults();
     await waitFor(() => h?.core.getSnapshot().live, 3_000, 'live again after the fault');
+  });
+
+  it('keeps the session cookie on every Bayeux request when the server sets cookies of its own', async () => {
+    h = await withRelay('LB=node7; Path=/');
+    await h.establishedCall();
+    await h.core.toggleRecording();
+    await h.waitStatus('paused');
+    await h.core.toggleRecording();
+    await h.waitStatus('recording');
+
+    const bayeuxPosts = relay?.count(/POST \/api\/v2\/notifications /) ?? 0;
+    const headersThenCookie = (cookie: string) =>
+      new RegExp(`POST /api/v2/notifications [^\\r]*\\r\\n(?:[^\\r]+\\r\\n)*?cookie: [^\\r]*${cookie}=`, 'i');
+    expect(bayeuxPosts).toBeGreaterThan(2);
+    expect(relay?.count(headersThenCookie('JSESSIONID'))).toBe(bayeuxPosts);
+    expect(relay?.count(headersThenCookie('LB'))).toBeGreaterThan(0);
+  });
+});
+
+describe('Bayeux watchdog on an injected clock', () => {
+  it('declares a silent server dead exactly when the /meta/connect window passes', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const r = await startRelay(sim.port);
+    cleanups.push(
+      () => r.close(),
+      () => sim.close(),
+    );
+    const session = new GwsSession({
+      serverUrl: r.url,
+      username: 'agent1',
+      password: 'agent1',
+      requestTimeoutMs: 1_000,
+    });
+    expect((await session.signIn()).ok).toBe(true);
+    const clock = new ManualClock();
+    const errors: string[] = [];
+    const connection = new BayeuxConnection({
+      session,
+      clock,
+      channels: ['/v2/me/calls'],
+      timings: { throttleIntervalMs: 250 },
+      onMessage: () => undefined,
+      onState: () => undefined,
+      onLive: () => undefined,
+      onError: (message) => errors.push(message),
+    });
+    cleanups.unshift(() => connection.stop());
+    connection.start();
+    await waitFor(() => connection.state === 'connected', 3_000, 'connected');
+    expect(connection.pollTimeoutMs).toBe(POLL_TIMEOUT_MS); // advised by the server
+
+    r.freeze();
+    const windowMs = 1.5 * POLL_TIMEOUT_MS + 250;
+    clock.advance(windowMs - 1);
+    expect(connection.state).toBe('connected');
+    clock.advance(1);
+    expect(connection.state).toBe('disconnected');
+    expect(errors).toContainEqual(expect.stringMatching(/no reply to \/meta\/connect within 3250 ms/));
+    expect(windowMs).toBeLessThan(2 * POLL_TIMEOUT_MS);
   });
 });

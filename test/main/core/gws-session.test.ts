@@ -141,4 +141,25 @@ describe('GWS session', () => {
   it('rejects an unreadable CA file with a message naming it', () => {
     expect(() => buildTlsSettings('/nonexistent/ca.pem')).toThrow(/extra CA file \/nonexistent\/ca\.pem/);
   });
+
+  it('sends REST and Bayeux through the configured HTTP proxy', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const proxy = await startRelay(sim.port); // absolute-form requests reach the simulator unchanged
+    const core = createAgentCore({
+      serverUrl: sim.url,
+      username: 'agent1',
+      password: 'agent1',
+      proxyUrl: proxy.url,
+    });
+    cleanups.push(
+      () => core.stop(),
+      () => proxy.close(),
+      () => sim.close(),
+    );
+    expect(await core.start()).toEqual({ ok: true });
+    await waitFor(() => core.getSnapshot().live, 5_000, 'live through the proxy');
+    const origin = sim.url.replace(/[.]/g, '\\.');
+    expect(proxy.count(new RegExp(`GET ${origin}/api/v2/me `))).toBeGreaterThan(0);
+    expect(proxy.count(new RegExp(`POST ${origin}/api/v2/notifications `))).toBeGreaterThan(0);
+  });
 });

@@ -19,8 +19,26 @@ export interface TcpRelay {
   close(): Promise<void>;
 }
 
+/** Options of {@link startRelay}. */
+export interface RelayOptions {
+  /**
+   * A `Set-Cookie` value added to every HTTP response, standing in for a load
+   * balancer or server that sets cookies of its own.
+   */
+  extraSetCookie?: string;
+}
+
 /** Starts a relay to `127.0.0.1:targetPort`. */
-export async function startRelay(targetPort: number): Promise<TcpRelay> {
+export async function startRelay(targetPort: number, options: RelayOptions = {}): Promise<TcpRelay> {
+  const rewrite = (chunk: Buffer): Buffer =>
+    options.extraSetCookie === undefined
+      ? chunk
+      : Buffer.from(
+          chunk
+            .toString('latin1')
+            .replace(/^(HTTP\/1\.1 \d{3}[^\r]*\r\n)/gm, `$1Set-Cookie: ${options.extraSetCookie}\r\n`),
+          'latin1',
+        );
   let frozen = false;
   let sent = '';
   const sockets = new Set<Socket>();
@@ -42,7 +60,7 @@ export async function startRelay(targetPort: number): Promise<TcpRelay> {
     });
     upstream.on('data', (chunk: Buffer) => {
       if (pair.dead) return;
-      client.write(chunk);
+      client.write(rewrite(chunk));
     });
     client.on('close', () => {
       if (!pair.dead) closeBoth();
