@@ -14,6 +14,7 @@ import {
 } from '../helpers/core-harness.ts';
 import { simControl } from '../helpers/sim-control.ts';
 import { startRelay } from '../helpers/tcp-relay.ts';
+import { startTlsFront } from '../helpers/tls-front.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 let h: Harness | undefined;
@@ -161,5 +162,32 @@ describe('GWS session', () => {
     const origin = sim.url.replace(/[.]/g, '\\.');
     expect(proxy.count(new RegExp(`GET ${origin}/api/v2/me `))).toBeGreaterThan(0);
     expect(proxy.count(new RegExp(`POST ${origin}/api/v2/notifications `))).toBeGreaterThan(0);
+  });
+
+  it('verifies TLS: a private CA is refused by default and trusted once given as the extra CA', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const front = await startTlsFront(sim.port);
+    cleanups.push(
+      () => front.close(),
+      () => sim.close(),
+    );
+    const untrusting = createAgentCore({ serverUrl: front.url, username: 'agent1', password: 'agent1' });
+    const refused = await untrusting.start();
+    expect(refused).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/cannot reach GWS.*(certificate|CERT)/i),
+    });
+
+    const core = createAgentCore({
+      serverUrl: front.url,
+      username: 'agent1',
+      password: 'agent1',
+      extraCaFile: front.caFile,
+    });
+    cleanups.unshift(() => core.stop());
+    expect(await core.start()).toEqual({ ok: true });
+    // Bayeux goes over the same verified TLS: the core only turns live once it is subscribed.
+    await waitFor(() => core.getSnapshot().live, 5_000, 'live over TLS');
+    expect(core.getSnapshot().status).toBe('no-call');
   });
 });
