@@ -17,7 +17,7 @@ import type { WorkspaceSnapshot } from './core/workspace.ts';
  */
 
 /** Commands accepted on stdin, mapped to core calls. */
-export const STDIN_COMMANDS: Readonly<Record<string, (core: AgentCore) => Promise<CommandResult>>> = {
+const STDIN_COMMANDS: Readonly<Record<string, (core: AgentCore) => Promise<CommandResult>>> = {
   toggle: (core) => core.toggleRecording(),
   pause: (core) => core.pauseRecording(),
   resume: (core) => core.resumeRecording(),

@@ -56,15 +56,25 @@ export interface AgentCore {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** The hotkey action: pause if recording, resume if paused, on the target call. */
   toggleRecording(): Promise<CommandResult>;
+  /** PauseCallRecording on `callId` or the target call; settles on the server's event. */
   pauseRecording(callId?: string): Promise<CommandResult>;
+  /** ResumeCallRecording on `callId` or the target call. */
   resumeRecording(callId?: string): Promise<CommandResult>;
+  /** StartCallRecording on `callId` or the target call. */
   startRecording(callId?: string): Promise<CommandResult>;
+  /** StopCallRecording on `callId` or the target call. */
   stopRecording(callId?: string): Promise<CommandResult>;
+  /** Answer `callId` or the ringing call. */
   answer(callId?: string): Promise<CommandResult>;
+  /** Hold `callId` or the target call. */
   hold(callId?: string): Promise<CommandResult>;
+  /** Retrieve `callId` or the held call. */
   retrieve(callId?: string): Promise<CommandResult>;
+  /** Hang up `callId`, else the target call, else any call that offers Hangup. */
   hangup(callId?: string): Promise<CommandResult>;
+  /** Voice channel Ready (confirmed by DeviceStateChangeMessage). */
   ready(): Promise<CommandResult>;
+  /** Voice channel NotReady. */
   notReady(): Promise<CommandResult>;
   /** Successful Basic sign-ins so far (1 + re-logins); for diagnostics. */
   readonly loginCount: number;
@@ -105,6 +115,7 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
 
   /** Re-reads calls and devices and replaces the workspace state. */
   async function resync(): Promise<boolean> {
+    const since = workspace.beginRead();
     const [calls, devices] = await Promise.all([
       session.get(`${GwsPath.Calls}?fields=*`),
       session.get(`${GwsPath.Devices}?fields=*`),
@@ -118,8 +129,8 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       emitError(`server sent unreadable state: ${error ? summarize(error) : 'unknown'}`);
       return false;
     }
-    workspace.replaceCalls(parsedCalls.data.calls);
-    workspace.replaceDevices(parsedDevices.data.devices);
+    workspace.replaceCalls(parsedCalls.data.calls, since);
+    workspace.replaceDevices(parsedDevices.data.devices, since);
     return true;
   }
 

@@ -317,6 +317,14 @@ export class BayeuxConnection {
       this.#build();
       return;
     }
+    if (
+      check.kind !== 'network' &&
+      (check.httpStatus === 401 || (check.kind === 'gws' && check.statusCode === 20))
+    ) {
+      // Retrying refused credentials in a loop could lock the agent's account.
+      this.#options.onError(`sign-in refused while reconnecting (${check.message}): notifications stopped`);
+      return;
+    }
     this.#options.onError(`cannot reach the GWS session: ${check.message}`);
     this.#backoffTimer = this.#options.clock.setTimeout(
       () => void this.#reconnectLoop(Math.min(delayMs * 2, this.#timings.maxBackoffMs)),

@@ -68,6 +68,10 @@ export class Workspace {
   #connection: ConnectionState = 'disconnected';
   #synced = false;
   #seq = 0;
+  /** Counts applied events; with the per-call marks it orders events against REST reads. */
+  #eventSeq = 0;
+  readonly #lastEventFor = new Map<string, number>();
+  #lastDeviceEvent = 0;
 
   constructor(options: WorkspaceOptions) {
     this.#options = options;
@@ -92,9 +96,13 @@ export class Workspace {
   applyEvent(event: GwsEvent): void {
     switch (event.kind) {
       case 'call':
+        this.#eventSeq += 1;
+        this.#lastEventFor.set(event.call.id, this.#eventSeq);
         this.#applyCall(event.call);
         break;
       case 'devices':
+        this.#eventSeq += 1;
+        this.#lastDeviceEvent = this.#eventSeq;
         for (const device of event.devices) this.#devices.set(device.id, device);
         break;
       case 'refresh':
@@ -104,21 +112,37 @@ export class Workspace {
     this.#options.onChange();
   }
 
-  /** Replaces every call with a REST read (`GET /api/v2/me/calls?fields=*`). */
-  replaceCalls(calls: readonly CallSnapshot[]): void {
+  /**
+   * Marks the start of a REST re-read. Events that arrive while the read is in
+   * flight may be newer than what the read returns (never older in a way that
+   * matters: every change still produces its own later event), so
+   * {@link replaceCalls}/{@link replaceDevices} leave alone whatever such an
+   * event touched.
+   */
+  beginRead(): number {
+    return this.#eventSeq;
+  }
+
+  /** Replaces every call with a REST read (`GET /api/v2/me/calls?fields=*`) begun at `since`. */
+  replaceCalls(calls: readonly CallSnapshot[], since: number = this.#eventSeq): void {
+    const newerByEvent = (id: string) => (this.#lastEventFor.get(id) ?? 0) > since;
     const seen = new Set<string>();
     for (const call of calls) {
       seen.add(call.id);
-      this.#applyCall(call);
+      if (!newerByEvent(call.id)) this.#applyCall(call);
     }
     for (const [id, entry] of this.#calls) {
-      if (!seen.has(id)) this.#drop(id, entry);
+      if (!seen.has(id) && !newerByEvent(id)) this.#drop(id, entry);
+    }
+    for (const [id, seq] of this.#lastEventFor) {
+      if (seq <= since && !this.#calls.has(id)) this.#lastEventFor.delete(id);
     }
     this.#options.onChange();
   }
 
-  /** Replaces the devices with a REST read (`GET /api/v2/me/devices?fields=*`). */
-  replaceDevices(devices: readonly Device[]): void {
+  /** Replaces the devices with a REST read (`GET /api/v2/me/devices?fields=*`) begun at `since`. */
+  replaceDevices(devices: readonly Device[], since: number = this.#eventSeq): void {
+    if (this.#lastDeviceEvent > since) return;
     this.#devices.clear();
     for (const device of devices) this.#devices.set(device.id, device);
     this.#options.onChange();

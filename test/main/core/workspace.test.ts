@@ -117,4 +117,24 @@ describe('Workspace', () => {
     ws.applyEvent(parseGwsEvent({ messageType: 'Mystery' }));
     expect(refreshes).toEqual(['unknown messageType Mystery']);
   });
+
+  it('does not let a REST read that started before an event overwrite that newer event', () => {
+    const { ws } = setup();
+    ws.replaceCalls([call('A', 'Established')]);
+    const since = ws.beginRead();
+    // While the read is in flight the pause is confirmed, and a new call is released.
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'CallRecordingStateChange',
+      call: call('A', 'Established', 'Paused'),
+    });
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('B', 'Released') });
+    // The read (taken before those events) still says Recording, and still lists B.
+    ws.replaceCalls([call('A', 'Established'), call('B', 'Established')], since);
+    expect(ws.snapshot()).toMatchObject({ status: 'paused', targetCallId: 'A' });
+    expect(ws.snapshot().calls.map((c) => c.id)).toEqual(['A']);
+    // A later read is taken as the truth again.
+    ws.replaceCalls([call('A', 'Established')], ws.beginRead());
+    expect(ws.snapshot().status).toBe('recording');
+  });
 });
