@@ -79,6 +79,23 @@ export function buildTlsSettings(extraCaFile: string | undefined): TlsSettings {
   return { rejectUnauthorized: true, ca: [...rootCertificates, extra] };
 }
 
+/** Returns `url` if it is an absolute http(s) URL, else throws naming `what`. */
+function checkHttpUrl(what: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`The ${what} URL "${url}" is not a URL; expected e.g. https://gws.example.com:8090`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`The ${what} URL must start with http:// or https:// (got ${parsed.protocol})`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new Error(`The ${what} URL must not carry credentials; the password is never taken from a URL`);
+  }
+  return url;
+}
+
 const CSRF_FAILURE = /csrf/i;
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
 
@@ -105,8 +122,10 @@ export class GwsSession {
   #login: Promise<GwsResult> | undefined;
   #logins = 0;
 
+  /** Throws a clear Error on an unusable server URL, proxy URL or CA file (configuration errors). */
   constructor(options: GwsSessionOptions) {
-    this.serverUrl = options.serverUrl.replace(/\/+$/, '');
+    this.serverUrl = checkHttpUrl('server', options.serverUrl).replace(/\/+$/, '');
+    if (options.proxyUrl !== undefined) checkHttpUrl('proxy', options.proxyUrl);
     this.username = options.username;
     this.#password = options.password;
     this.proxyUrl = options.proxyUrl;

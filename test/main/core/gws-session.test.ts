@@ -139,6 +139,14 @@ describe('GWS session', () => {
     expect(buildTlsSettings(undefined).ca).toBeUndefined(); // Node's defaults, untouched
   });
 
+  it('rejects an unusable server URL with a clear message, without echoing credentials', () => {
+    const make = (serverUrl: string) => () => new GwsSession({ serverUrl, username: 'u', password: 'p' });
+    expect(make('notaurl')).toThrow(/server URL "notaurl" is not a URL/);
+    expect(make('ftp://gws.example.com')).toThrow(/must start with http:\/\/ or https:\/\//);
+    expect(make('https://agent:hunter2@gws.example.com')).toThrow(/must not carry credentials/);
+    expect(make('https://agent:hunter2@gws.example.com')).not.toThrow(/hunter2/);
+  });
+
   it('rejects an unreadable CA file with a message naming it', () => {
     expect(() => buildTlsSettings('/nonexistent/ca.pem')).toThrow(/extra CA file \/nonexistent\/ca\.pem/);
   });
