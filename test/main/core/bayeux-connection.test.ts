@@ -110,6 +110,19 @@ describe('Bayeux connection recovery', () => {
     await h.waitStatus('recording', 3 * POLL_TIMEOUT_MS);
   });
 
+  it('reports a server that went away (connection refused) and keeps showing disconnected', async () => {
+    h = await withRelay();
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    const goneAt = Date.now();
+    await relay?.close(); // in-flight long poll cut, new connections refused
+    relay = undefined;
+    await h.waitStatus('disconnected', 2 * POLL_TIMEOUT_MS);
+    expect(Date.now() - goneAt).toBeLessThanOrEqual(2 * POLL_TIMEOUT_MS);
+    expect(await h.core.toggleRecording()).toMatchObject({ ok: false, code: 'not-connected' });
+    expect(h.core.getSnapshot().status).toBe('disconnected');
+  });
+
   it('clamps the reconnect interval when the server advises interval 0 on instant replies', async () => {
     h = await withRelay();
     // Every /meta/connect reply says "handshake again, no wait": faye alone loops as fast as it can.
