@@ -148,23 +148,17 @@ describe('headless CLI', () => {
   });
 
   it('refuses a password on the command line and explains how to give one', async () => {
-    const argv = runCli(['--server', 'http://127.0.0.1:9', '--username', 'agent1', '--password', 'x']);
-    expect(await argv.exited).not.toBe(0);
+    const server = ['--server', 'http://127.0.0.1:9', '--username', 'agent1'];
+    const argv = runCli([...server, '--password', 'x']);
+    const noTty = runCli(server);
+    const unset = runCli([...server, '--password-env', 'NOPE_UNSET']);
+    const [argvCode, noTtyCode, unsetCode] = await Promise.all([argv.exited, noTty.exited, unset.exited]);
+
+    expect(argvCode).not.toBe(0);
     expect(argv.stderr()).toMatch(/unknown option '--password'/);
-
-    const noTty = runCli(['--server', 'http://127.0.0.1:9', '--username', 'agent1']);
-    expect(await noTty.exited).toBe(1);
+    expect(noTtyCode).toBe(1);
     expect(noTty.stderr()).toMatch(/--password-env/);
-
-    const unset = runCli([
-      '--server',
-      'http://127.0.0.1:9',
-      '--username',
-      'agent1',
-      '--password-env',
-      'NOPE_UNSET',
-    ]);
-    expect(await unset.exited).toBe(1);
+    expect(unsetCode).toBe(1);
     expect(unset.stderr()).toMatch(/NOPE_UNSET is not set/);
   });
 });

@@ -10,7 +10,7 @@ export interface TcpRelay {
   url: string;
   /** Stop forwarding in both directions; sockets stay open, bytes are dropped. */
   freeze(): void;
-  /** Forward again: new connections work; connections frozen earlier stay dead. */
+  /** Forward again: connections frozen earlier are reset, new ones work. */
   thaw(): void;
   /** Occurrences of `pattern` in everything clients sent so far. */
   count(pattern: RegExp): number;
@@ -85,6 +85,8 @@ export async function startRelay(targetPort: number, options: RelayOptions = {})
     },
     thaw: () => {
       frozen = false;
+      // Like a server that comes back: connections from the hang are reset, new ones work.
+      for (const socket of sockets) socket.destroy();
     },
     count: (pattern) =>
       (sent.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? []).length,
