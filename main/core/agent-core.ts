@@ -80,7 +80,12 @@ export interface AgentCore {
   readonly loginCount: number;
 }
 
-/** Builds an {@link AgentCore}; nothing happens on the network until `start()`. */
+/**
+ * Builds an {@link AgentCore}; nothing happens on the network until `start()`.
+ * Throws only on configuration errors (unusable server/proxy URL, unreadable
+ * CA file), with a message naming the bad setting; everything that can go
+ * wrong at run time is reported through results and `error` events instead.
+ */
 export function createAgentCore(options: AgentCoreOptions): AgentCore {
   const clock = options.clock ?? systemClock;
   const session = new GwsSession(options);

@@ -42,8 +42,8 @@ export const MetaChannel = {
 /** Bayeux advice values (`advice.reconnect`). */
 export const Reconnect = { Retry: 'retry', Handshake: 'handshake', None: 'none' } as const;
 
-/** faye's client state for "disconnected" (protocol/client.js DISCONNECTED). */
-const FAYE_DISCONNECTED = 4;
+/** faye's client states we read or set (protocol/client.js CONNECTED / DISCONNECTED). */
+const FayeState = { Connected: 3, Disconnected: 4 } as const;
 
 /** Tunables, all with production defaults; tests shorten them. */
 export interface BayeuxTimings {
@@ -149,7 +149,7 @@ export class BayeuxConnection {
     const client = this.#client;
     this.#client = undefined;
     if (client) {
-      if (client._state === 3) {
+      if (client._state === FayeState.Connected) {
         client.disconnect();
         // Let faye flush the /meta/disconnect before tearing the transport down.
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -369,7 +369,7 @@ function sharedCookieStore(jar: CookieJar, report: (message: string) => void): C
  * closed. Uses faye 1.4.3 internals (see types/faye.d.ts).
  */
 function destroyFayeClient(client: Client): void {
-  client._state = FAYE_DISCONNECTED;
+  client._state = FayeState.Disconnected;
   const dispatcher = client._dispatcher;
   for (const envelope of dispatcher._envelopes.values()) {
     clearTimeout(envelope.timer as NodeJS.Timeout);
