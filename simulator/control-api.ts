@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faultSchema } from './faults.ts';
 import type { FaultBook } from './faults.ts';
+import { safeDecode } from './http-util.ts';
 import { StatusCode } from './protocol.ts';
 import type { OperationResult, World } from './world.ts';
 
@@ -57,7 +58,12 @@ export function handleControl(req: ControlRequest, deps: ControlDeps): Operation
     return deps.world.createCall({ ...parsed.data, from: parsed.data.from.replace(/^\+/, '') });
   }
   const release = /^\/sim\/calls\/([^/]+)\/release$/.exec(path);
-  if (method === 'POST' && release) return deps.world.remoteRelease(decodeURIComponent(release[1] ?? ''));
+  if (method === 'POST' && release) {
+    const id = safeDecode(release[1] ?? '');
+    if (id === undefined)
+      return { statusCode: StatusCode.NotFound, statusMessage: 'Call not found', events: [] };
+    return deps.world.remoteRelease(id);
+  }
   if (path === '/sim/faults' && method === 'POST') {
     const parsed = faultSchema.safeParse(body);
     if (!parsed.success) {

@@ -1,3 +1,4 @@
+import { describeValue, safeDecode } from './http-util.ts';
 import { StatusCode } from './protocol.ts';
 import type { HttpSession } from './sessions.ts';
 import type { OperationResult, World } from './world.ts';
@@ -28,7 +29,8 @@ export interface RestDeps {
   scheduleRemoteAnswer: (callId: string) => void;
 }
 
-type Handler = (req: RestRequest, match: RegExpExecArray, deps: RestDeps) => RestResult;
+/** `params` are the route's path parameters, already percent-decoded. */
+type Handler = (req: RestRequest, params: string[], deps: RestDeps) => RestResult;
 
 interface Route {
   method: string;
@@ -109,7 +111,7 @@ const ROUTES: Route[] = [
       }
       return {
         statusCode: StatusCode.ValidationError,
-        statusMessage: `Unknown operationName ${String(op)}`,
+        statusMessage: `Unknown operationName ${describeValue(op)}`,
         events: [],
       };
     },
@@ -118,9 +120,9 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/v2\/me\/channels\/([^/]+)$/,
     handler: (req, m, { world }) =>
-      m[1] === 'voice'
+      m[0] === 'voice'
         ? userStateOperation(world, req.session.agent, req.body.operationName)
-        : notFound(`Channel ${m[1] ?? ''}`),
+        : notFound(`Channel ${m[0] ?? ''}`),
   },
   {
     method: 'GET',
@@ -141,7 +143,7 @@ const ROUTES: Route[] = [
     pattern: /^\/api\/v2\/me\/devices\/([^/]+)$/,
     handler: (req, m, { world }) => {
       const agent = world.agents.get(req.session.agent);
-      if (!agent || agent.device.id !== m[1]) return notFound(`Device ${m[1] ?? ''}`);
+      if (!agent || agent.device.id !== m[0]) return notFound(`Device ${m[0] ?? ''}`);
       return found({ device: world.deviceSnapshot(agent) });
     },
   },
@@ -174,22 +176,21 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v2\/me\/calls\/([^/]+)$/,
     handler: (req, m, { world }) => {
-      const call = world.calls.get(decodeURIComponent(m[1] ?? ''));
-      if (!call || call.agent !== req.session.agent) return notFound(`Call ${m[1] ?? ''}`);
+      const call = world.calls.get(m[0] ?? '');
+      if (!call || call.agent !== req.session.agent) return notFound(`Call ${m[0] ?? ''}`);
       return found({ call: world.callSnapshot(call) });
     },
   },
   {
     method: 'POST',
     pattern: /^\/api\/v2\/me\/calls\/([^/]+)$/,
-    handler: (req, m, { world }) =>
-      world.callOperation(req.session.agent, decodeURIComponent(m[1] ?? ''), req.body),
+    handler: (req, m, { world }) => world.callOperation(req.session.agent, m[0] ?? '', req.body),
   },
   {
     method: 'POST',
     pattern: /^\/api\/v2\/me\/devices\/([^/]+)\/calls$/,
     handler: (req, m, deps) => {
-      const result = deps.world.dial(req.session.agent, decodeURIComponent(m[1] ?? ''), req.body);
+      const result = deps.world.dial(req.session.agent, m[0] ?? '', req.body);
       const id = result.body?.id;
       // The answer to Dial is `{"statusCode":0}`; the call id arrives in the event.
       if (result.statusCode !== StatusCode.Ok || typeof id !== 'string') return result;
@@ -214,8 +215,11 @@ export function matchRestRoute(method: string, path: string): RouteMatch {
     const match = route.pattern.exec(path);
     if (!match) continue;
     pathKnown = true;
-    if (route.method === method)
-      return { kind: 'handler', run: (req, deps) => route.handler(req, match, deps) };
+    if (route.method !== method) continue;
+    const params = match.slice(1).map(safeDecode);
+    // A malformed escape cannot name an existing resource.
+    if (params.some((p) => p === undefined)) return { kind: 'not-found' };
+    return { kind: 'handler', run: (req, deps) => route.handler(req, params as string[], deps) };
   }
   return pathKnown ? { kind: 'method-not-allowed' } : { kind: 'not-found' };
 }

@@ -6,7 +6,15 @@ import { BayeuxHub, type AuthedRequest } from './bayeux.ts';
 import { handleControl } from './control-api.ts';
 import { startDemoCaller } from './demo-caller.ts';
 import { FaultBook } from './faults.ts';
-import { HTML_BODY, isLoopback, readJsonObject, sendJson, sendText, type BodyResult } from './http-util.ts';
+import {
+  HTML_BODY,
+  describeValue,
+  isLoopback,
+  readJsonObject,
+  sendJson,
+  sendText,
+  type BodyResult,
+} from './http-util.ts';
 import {
   parseSimulatorOptions,
   DEFAULT_HTTP_STATUS,
@@ -294,13 +302,13 @@ export async function startSimulator(
     }
     const fault = MUTATING.has(method) ? faults.takeOperation(operationName) : undefined;
     if (fault) {
-      log(`fault: ${String(operationName)} answered with statusCode ${fault.statusCode}`);
+      log(`fault: ${describeValue(operationName)} answered with statusCode ${fault.statusCode}`);
       sendJson(
         res,
         fault.httpStatus ?? httpStatusFor(fault.statusCode),
         {
           statusCode: fault.statusCode,
-          statusMessage: fault.statusMessage ?? `Simulated failure of ${String(operationName)}`,
+          statusMessage: fault.statusMessage ?? `Simulated failure of ${describeValue(operationName)}`,
         },
         headers,
       );

@@ -1,3 +1,4 @@
+import { describeValue } from './http-util.ts';
 import { newCallUuid, newConnId, newUserId, newUuid } from './ids.ts';
 import type { AgentConfig, SimulatorOptions } from './options.ts';
 import {
@@ -164,6 +165,14 @@ function ok(events: PendingEvent[], body?: Record<string, unknown>): OperationRe
 
 function fail(statusCode: number, statusMessage: string): OperationResult {
   return { statusCode, statusMessage, events: [] };
+}
+
+/**
+ * Attached data is a bag of caller-chosen keys, `__proto__` included: a
+ * prototype-less object stores every key as data and cannot be re-parented.
+ */
+function newUserData(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -363,7 +372,7 @@ export class World {
       callType,
       remoteNumber,
       dnis,
-      userData: {},
+      userData: newUserData(),
       mute: 'Off',
       recordingState: undefined,
       createdAt: this.now(),
@@ -404,7 +413,7 @@ export class World {
     if (!agent || agent.device.id !== deviceId)
       return fail(StatusCode.NotFound, `Device ${deviceId} not found`);
     if (body.operationName !== 'Dial') {
-      return fail(StatusCode.ValidationError, `Unknown operationName ${String(body.operationName)}`);
+      return fail(StatusCode.ValidationError, `Unknown operationName ${describeValue(body.operationName)}`);
     }
     const destination = body.destination;
     const phoneNumber = isPlainObject(destination) ? destination.phoneNumber : undefined;
@@ -498,7 +507,8 @@ export class World {
         if (typeof body.key !== 'string' || body.key === '') {
           return fail(StatusCode.MissingParameter, 'Missing required parameter: key');
         }
-        if (!(body.key in call.userData)) return fail(StatusCode.NotFound, `Key ${body.key} not found`);
+        if (!Object.hasOwn(call.userData, body.key))
+          return fail(StatusCode.NotFound, `Key ${body.key} not found`);
         delete call.userData[body.key];
         return notify();
       }
@@ -584,8 +594,8 @@ export class World {
     if (!agent) return fail(StatusCode.NotFound, `Agent ${agentName} not found`);
     if (operationName === undefined)
       return fail(StatusCode.MissingParameter, 'Missing required parameter: operationName');
-    if (typeof operationName !== 'string' || !(operationName in USER_STATES)) {
-      return fail(StatusCode.ValidationError, `Unknown operationName ${String(operationName)}`);
+    if (typeof operationName !== 'string' || !Object.hasOwn(USER_STATES, operationName)) {
+      return fail(StatusCode.ValidationError, `Unknown operationName ${describeValue(operationName)}`);
     }
     if (!agent.inContactCenterSession) {
       return fail(
