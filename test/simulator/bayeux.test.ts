@@ -253,3 +253,41 @@ describe('session death and restart', () => {
     expect(id).not.toBe('');
   });
 });
+
+describe('bad input on the Bayeux endpoint', () => {
+  it('answers garbage with errors and keeps serving', async () => {
+    const sim = await startSim();
+    const headers = { authorization: basic('agent1') };
+    const clientId = await handshake(sim, headers);
+    const raw = (body: string, type = 'application/json') =>
+      got.post(`${sim.url}/api/v2/notifications`, {
+        body,
+        headers: { ...headers, 'content-type': type },
+        throwHttpErrors: false,
+        retry: { limit: 0 },
+        timeout: { request: 5_000 },
+      });
+    for (const body of ['{"channel":', 'null', '42', '"text"', '[]', '{}', 'x'.repeat(10_000)]) {
+      const res = await raw(body);
+      expect(res.statusCode, body.slice(0, 20)).toBeLessThan(500);
+    }
+    const replies = await bayeux(
+      sim,
+      [
+        { channel: '/meta/subscribe', subscription: '/v2/me/calls' },
+        { channel: '/meta/subscribe', clientId, subscription: 'not a channel' },
+        { channel: '/meta/connect', clientId: 'forged', connectionType: 'long-polling' },
+        { channel: '/meta/nonsense', clientId },
+      ],
+      headers,
+    );
+    expect(replies.map((r) => r.successful)).toEqual([false, false, false, false]);
+    expect(replies[2]?.error).toBe('402::Unknown client');
+    const [ok] = await bayeux(
+      sim,
+      [{ channel: '/meta/subscribe', clientId, subscription: '/v2/me/calls' }],
+      headers,
+    );
+    expect(ok).toMatchObject({ successful: true, subscription: '/v2/me/calls' });
+  });
+});
