@@ -23,7 +23,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The core and the simulator must run in plain Node: never import electron.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The core and the simulator must run in plain Node: never import electron.',
+            },
           ],
         },
       ],
@@ -37,7 +40,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'The simulator must run in plain Node.' },
-            { group: ['../main/*', '../../main/*'], message: 'The simulator is a peer of the app, not part of it.' },
+            {
+              group: ['../main/*', '../../main/*'],
+              message: 'The simulator is a peer of the app, not part of it.',
+            },
           ],
         },
       ],
