@@ -85,7 +85,7 @@ function statusLine(snapshot: WorkspaceSnapshot): Record<string, unknown> {
     type: 'status',
     connection: snapshot.connection,
     recording: snapshot.status,
-    callId: snapshot.targetCallId ?? null,
+    callId: snapshot.statusCallId ?? null,
     agentState: snapshot.agentState ?? null,
     calls: snapshot.calls.map((c) => ({ id: c.id, state: c.state, recording: c.recording })),
   };

@@ -34,6 +34,11 @@ export interface WorkspaceSnapshot {
   status: DerivedStatus;
   /** The call `toggleRecording()` would act on. */
   targetCallId: string | undefined;
+  /**
+   * The call `status` describes: the target, or else the most recently
+   * established Held call, so a recording paused before a hold stays in sight.
+   */
+  statusCallId: string | undefined;
   calls: CallView[];
   /** Voice agent state (`Ready`, `NotReady`, …) from the device, if known. */
   agentState: string | undefined;
@@ -176,6 +181,23 @@ export class Workspace {
     return best?.call;
   }
 
+  /**
+   * The call the tray status describes: the target call, or else the most
+   * recently established Held call. An agent who paused recording and then
+   * put the customer on hold must still see `paused`, or they may forget to
+   * resume; the hotkey still never acts on a held call.
+   */
+  statusCall(): CallSnapshot | undefined {
+    const target = this.targetCall();
+    if (target) return target;
+    let best: CallEntry | undefined;
+    for (const entry of this.#calls.values()) {
+      if (entry.call.state !== CallState.Held) continue;
+      if (!best || entry.establishedSeq > best.establishedSeq) best = entry;
+    }
+    return best?.call;
+  }
+
   /** True when events flow and the state was re-read since the last reconnect. */
   get live(): boolean {
     return this.#connection === 'connected' && this.#synced;
@@ -184,13 +206,15 @@ export class Workspace {
   /** The tray status; see {@link deriveStatus}. */
   snapshot(): WorkspaceSnapshot {
     const target = this.targetCall();
-    const targetMachine = target ? this.#calls.get(target.id)?.machine : undefined;
+    const shown = this.statusCall();
+    const shownMachine = shown ? this.#calls.get(shown.id)?.machine : undefined;
     const device = [...this.#devices.values()].find((d) => d.userState !== undefined);
     return {
       connection: this.#connection,
       live: this.live,
-      status: deriveStatus(this.live, targetMachine),
+      status: deriveStatus(this.live, shownMachine),
       targetCallId: target?.id,
+      statusCallId: shown?.id,
       calls: [...this.#calls.values()]
         .sort((a, b) => b.establishedSeq - a.establishedSeq)
         .map(({ call, machine }) => ({

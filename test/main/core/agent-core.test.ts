@@ -130,8 +130,14 @@ describe('agent core against the simulator', () => {
       3_000,
       'held',
     );
-    expect(h.core.getSnapshot().status).toBe('no-call');
+    // The held call's recording stays in sight, but the hotkey never acts on it.
+    expect(h.core.getSnapshot()).toMatchObject({
+      status: 'recording',
+      statusCallId: first,
+      targetCallId: undefined,
+    });
     expect(await h.core.toggleRecording()).toMatchObject({ ok: false, code: 'no-call' });
+    expect(await serverRecordingState(h.ctl, first)).toBe('Recording');
 
     const second = await h.establishedCall();
     expect(h.core.getSnapshot().targetCallId).toBe(second);

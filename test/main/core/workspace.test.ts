@@ -88,9 +88,13 @@ describe('Workspace', () => {
     ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('B', 'Held', 'Paused') });
     expect(ws.snapshot()).toMatchObject({ targetCallId: 'A', status: 'recording' });
     ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('A', 'Held') });
-    expect(ws.snapshot()).toMatchObject({ targetCallId: undefined, status: 'no-call' });
+    // Nothing to toggle, but the paused recording of the held call B stays in sight.
+    expect(ws.snapshot()).toMatchObject({ targetCallId: undefined, statusCallId: 'B', status: 'paused' });
     ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('A', 'Established') });
     expect(ws.snapshot().targetCallId).toBe('A');
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('A', 'Released') });
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('B', 'Released', 'Paused') });
+    expect(ws.snapshot()).toMatchObject({ statusCallId: undefined, status: 'no-call' });
   });
 
   it('replaces state wholesale on a REST re-read (calls gone during an outage disappear)', () => {
