@@ -1,9 +1,10 @@
 import type { PendingEvent, World } from './world.ts';
 
 /**
- * The scripted caller of `--demo`: rings one agent whenever it has no call, so
- * a newcomer sees calls without doing anything. A ringing call nobody answers
- * is abandoned after 30 s; an answered one is hung up by the caller after 2 min.
+ * The scripted caller of `--demo`: rings one agent soon after start, then
+ * whenever it has had no call for an interval, so a newcomer sees calls
+ * without doing anything. A ringing call nobody answers is abandoned after
+ * 30 s; an answered one is hung up by the caller after 2 min.
  */
 
 export interface DemoCallerOptions {
@@ -43,7 +44,15 @@ export function startDemoCaller(options: DemoCallerOptions): { stop(): void } {
     log(`demo caller: ${from} rings ${agent}`);
     publish(result.events);
   };
+  // The first call comes soon, so a newcomer does not wait a whole interval.
+  const first = setTimeout(tick, Math.min(1_500, options.intervalMs));
   const timer = setInterval(tick, options.intervalMs);
+  first.unref();
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
 }
