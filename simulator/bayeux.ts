@@ -81,6 +81,8 @@ export const BayeuxError = {
 export interface BayeuxHubOptions {
   mount: string;
   timeoutSec: number;
+  /** See `SimulatorOptions.connectAdvice`. */
+  connectAdvice: 'every' | 'first';
   faults: FaultBook;
   agentNames: string[];
 }
@@ -90,6 +92,8 @@ export class BayeuxHub {
   private readonly engine: FayeEngine;
   private readonly clients = new Map<string, ClientRecord>();
   private readonly agentKeys = new Map<string, string>();
+  /** Clients that already got their advice (connectAdvice `first`). */
+  private readonly advised = new Set<string>();
   private messageCounter = 0;
 
   constructor(private readonly options: BayeuxHubOptions) {
@@ -107,7 +111,10 @@ export class BayeuxHub {
       incoming: (message, request, callback) => callback(this.incoming(message, request)),
       outgoing: (message, request, callback) => callback(this.outgoing(message, request)),
     });
-    this.adapter.on('disconnect', (clientId) => this.clients.delete(clientId));
+    this.adapter.on('disconnect', (clientId) => {
+      this.clients.delete(clientId);
+      this.advised.delete(clientId);
+    });
   }
 
   /** Hands a long-polling (or callback-polling) request to faye. */
@@ -160,6 +167,7 @@ export class BayeuxHub {
 
   private dropClient(clientId: string): void {
     this.clients.delete(clientId);
+    this.advised.delete(clientId);
     this.engine.destroyClient(clientId);
   }
 
@@ -218,7 +226,13 @@ export class BayeuxHub {
     }
     if (message.channel === META_CONNECT) {
       const advice = this.options.faults.takeAdvice();
-      if (advice) message.advice = { ...message.advice, ...advice };
+      if (advice) {
+        message.advice = { ...message.advice, ...advice };
+      } else if (this.options.connectAdvice === 'first' && message.successful && message.clientId) {
+        // CometD servers advise once and then only when the advice changes.
+        if (this.advised.has(message.clientId)) delete message.advice;
+        else this.advised.add(message.clientId);
+      }
       return message;
     }
     if (message.channel === META_SUBSCRIBE || message.channel === META_UNSUBSCRIBE) {

@@ -71,7 +71,7 @@ export function handleControl(req: ControlRequest, deps: ControlDeps): Operation
         statusCode: StatusCode.ValidationError,
         statusMessage:
           'Unknown fault. Use one of {"operation","statusCode","httpStatus"?,"count"?}, {"dropEvents":n}, ' +
-          '{"delayMs","count"?,"operation"?}, {"badBody":"html","count"?,"httpStatus"?,"scope"?}, ' +
+          '{"delayMs","count"?,"operation"?}, {"badBody":"html"|"json","count"?,"httpStatus"?,"scope"?}, ' +
           '{"bayeuxAdvice":"none"|"handshake"|"retry","count"?,"interval"?}',
         events: [],
       };

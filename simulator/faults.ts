@@ -31,7 +31,8 @@ export const delayFaultSchema = z
 
 export const badBodyFaultSchema = z
   .object({
-    badBody: z.literal('html'),
+    /** `html`: a login/proxy page; `json`: GWS's own `{"statusCode":20,...}` where a Bayeux reply is expected. */
+    badBody: z.enum(['html', 'json']),
     count: count.default(1),
     /** HTTP status of the HTML answer; 200 (a login page from a proxy) when absent. */
     httpStatus: z.number().int().min(100).max(599).optional(),

@@ -71,6 +71,11 @@ export const simulatorOptionsSchema = z
     allowedOrigins: z.union([z.literal('off'), z.array(z.string())]).default('off'),
     /** Long-poll hold time of /meta/connect, in seconds (CometD's default is 30). */
     bayeuxTimeoutSec: z.number().positive().max(600).default(30),
+    /**
+     * `every`: advice on every /meta/connect reply (faye's habit); `first`: only on
+     * the first successful reply of each client and on errors, as CometD servers do.
+     */
+    connectAdvice: z.enum(['every', 'first']).default('every'),
     /** Delay between a REST answer and the event it causes, in ms. */
     eventDelayMs: z.number().int().min(0).max(60_000).default(0),
     /** How long the far end of an outbound `Dial` takes to answer, in ms. */

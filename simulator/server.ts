@@ -61,6 +61,7 @@ export async function startSimulator(
   const bayeux = new BayeuxHub({
     mount: NOTIFICATIONS_PATH,
     timeoutSec: opts.bayeuxTimeoutSec,
+    connectAdvice: opts.connectAdvice,
     faults,
     agentNames: opts.agents.map((a) => a.userName),
   });
@@ -140,6 +141,21 @@ export async function startSimulator(
     sendJson(res, 200, { statusCode: 0, ...result.body }, headers, onSent);
   };
 
+  /** A response that is not what the client asked for (a fault): an HTML page or a bare GWS auth error. */
+  const sendBadBody = (
+    res: ServerResponse,
+    bad: { badBody: 'html' | 'json'; httpStatus?: number | undefined },
+  ): void => {
+    if (bad.badBody === 'json') {
+      sendJson(res, bad.httpStatus ?? 401, {
+        statusCode: StatusCode.AccessDenied,
+        statusMessage: 'Access denied',
+      });
+    } else {
+      sendText(res, bad.httpStatus ?? 200, HTML_BODY, 'text/html');
+    }
+  };
+
   const originAllowed = (req: IncomingMessage): boolean => {
     if (opts.allowedOrigins === 'off') return true;
     const origin = req.headers.origin;
@@ -208,7 +224,7 @@ export async function startSimulator(
     }
     const bad = faults.takeBadBody('bayeux');
     if (bad) {
-      sendText(res, bad.httpStatus ?? 200, HTML_BODY, 'text/html');
+      sendBadBody(res, bad);
       return;
     }
     const auth = authenticateBayeux(req, world, sessions);
@@ -244,7 +260,7 @@ export async function startSimulator(
 
     const bad = faults.takeBadBody('rest');
     if (bad) {
-      sendText(res, bad.httpStatus ?? 200, HTML_BODY, 'text/html');
+      sendBadBody(res, bad);
       return;
     }
     if (method === 'GET' && path === '/api/v2/diagnostics/version') {

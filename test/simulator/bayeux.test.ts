@@ -254,6 +254,24 @@ describe('session death and restart', () => {
   });
 });
 
+describe('advice', () => {
+  it('advises on every connect by default, and only on the first one in CometD style', async () => {
+    for (const [mode, expected] of [
+      ['every', [true, true]],
+      ['first', [true, false]],
+    ] as const) {
+      const sim = await startSim({ connectAdvice: mode, bayeuxTimeoutSec: 0.2 });
+      const headers = { authorization: basic('agent1') };
+      const clientId = await handshake(sim, headers);
+      const first = await connect(sim, clientId, headers);
+      const second = await connect(sim, clientId, headers);
+      expect([first[0]?.advice !== undefined, second[0]?.advice !== undefined], mode).toEqual(expected);
+      const [unknown] = await connect(sim, 'forged', headers);
+      expect(unknown?.advice?.reconnect, mode).toBe('handshake');
+    }
+  });
+});
+
 describe('bad input on the Bayeux endpoint', () => {
   it('answers garbage with errors and keeps serving', async () => {
     const sim = await startSim();

@@ -141,6 +141,23 @@ describe('faults', () => {
     expect((JSON.parse(second.body) as Array<{ successful: boolean }>)[0]?.successful).toBe(true);
   });
 
+  it("answers a Bayeux request with GWS's JSON auth error when badBody is json", async () => {
+    const sim = await startSim();
+    await control(sim, 'POST', '/sim/faults', { badBody: 'json', scope: 'any', count: 2 });
+    const res = await got.post(`${sim.url}/api/v2/notifications`, {
+      json: [{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] }],
+      headers: { authorization: basic('agent1') },
+      throwHttpErrors: false,
+    });
+    expect([res.statusCode, JSON.parse(res.body)]).toEqual([
+      401,
+      { statusCode: 20, statusMessage: 'Access denied' },
+    ]);
+    const rest = await new RestAgent(sim).login();
+    expect([rest.statusCode, json(rest)]).toEqual([401, { statusCode: 20, statusMessage: 'Access denied' }]);
+    expect((await new RestAgent(sim).login()).statusCode).toBe(200);
+  });
+
   it('sends the armed Bayeux advice on /meta/connect until cleared', async () => {
     const sim = await startSim({ bayeuxTimeoutSec: 1 });
     const headers = { authorization: basic('agent1') };
