@@ -31,6 +31,9 @@ const STDIN_COMMANDS: Readonly<Record<string, (core: AgentCore) => Promise<Comma
   'not-ready': (core) => core.notReady(),
 };
 
+/** Exit code when the server refused the credentials while reconnecting (terminal `signed-out`). */
+const EXIT_SIGNED_OUT = 3;
+
 /** Embedded demo credentials (the simulator's default agent1). */
 const DEMO_AGENT = { username: 'agent1', password: 'agent1' } as const;
 
@@ -159,8 +162,13 @@ async function main(): Promise<number> {
   }
 
   let last = '';
+  let signedOut: (() => void) | undefined;
+  const signedOutPromise = new Promise<void>((resolve) => {
+    signedOut = resolve;
+  });
   core.subscribe((event) => {
     if (event.type === 'error') return emit({ type: 'error', message: event.message });
+    if (event.state.connection === 'signed-out') signedOut?.();
     const line = statusLine(event.state);
     const key = JSON.stringify(line);
     if (key === last) return;
@@ -183,6 +191,16 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', () => void quit().then((code) => process.exit(code)));
   process.once('SIGTERM', () => void quit().then((code) => process.exit(code)));
+
+  // The server refused the credentials while reconnecting: nothing more will
+  // happen by itself, so say so and exit non-zero (3) rather than sit there.
+  void signedOutPromise.then(async () => {
+    const message = 'signed out: the server refused the credentials while reconnecting; sign in again';
+    emit({ type: 'error', message });
+    process.stderr.write(`headless: ${message}\n`);
+    await quit();
+    process.exit(EXIT_SIGNED_OUT);
+  });
 
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const raw of lines) {

@@ -51,6 +51,8 @@ declare module 'faye' {
     _envelopes: Map<string, Envelope>;
     _transport?: TransportInternal;
     transports: { websocket?: Map<string, TransportInternal> };
+    /** Receives every parsed reply of every transport; replaceable to filter non-Bayeux bodies. */
+    handleResponse(reply: Message): void;
     close(): void;
   }
 

@@ -1,5 +1,11 @@
 import { systemClock, type Clock } from './clock.ts';
-import { callsResponseSchema, devicesResponseSchema, parseGwsEvent, summarize } from './call-model.ts';
+import {
+  callsResponseSchema,
+  devicesResponseSchema,
+  parseCallList,
+  parseGwsEvent,
+  summarize,
+} from './call-model.ts';
 import {
   BayeuxConnection,
   type BayeuxTimings,
@@ -70,7 +76,7 @@ export interface AgentCore {
   hold(callId?: string): Promise<CommandResult>;
   /** Retrieve `callId` or the held call. */
   retrieve(callId?: string): Promise<CommandResult>;
-  /** Hang up `callId`, else the target call, else any call that offers Hangup. */
+  /** Hang up `callId`, else the target call, else a ringing or dialing call; never a held one unless named. */
   hangup(callId?: string): Promise<CommandResult>;
   /** Voice channel Ready (confirmed by DeviceStateChangeMessage). */
   ready(): Promise<CommandResult>;
@@ -103,9 +109,16 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
 
   let started = false;
   let stopped = false;
+  /** True once StartContactCenterSession may have taken effect (EndContactCenterSession is then due). */
   let ccSessionStarted = false;
+  /** The StartContactCenterSession in flight; stop() waits for it so End never overtakes Start. */
+  let ccStart: Promise<void> | undefined;
   let syncRound = 0;
-  let refreshQueued = false;
+  let refreshRunning = false;
+  let refreshDirty = false;
+  /** The back-off wait between failed re-reads, cut short by stop(). */
+  let resyncWait: { timer: ReturnType<Clock['setTimeout']>; resolve: () => void } | undefined;
+  const maxResyncBackoffMs = options.bayeuxTimings?.maxBackoffMs ?? 5_000;
 
   const workspace: Workspace = new Workspace({
     clock,
@@ -134,9 +147,24 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       emitError(`server sent unreadable state: ${error ? summarize(error) : 'unknown'}`);
       return false;
     }
-    workspace.replaceCalls(parsedCalls.data.calls, since);
+    // Call by call: one malformed call must not hide the others; it is kept
+    // with its recording state unknown rather than guessed.
+    const list = parseCallList(parsedCalls.data.calls);
+    for (const problem of list.problems) emitError(`server sent an unreadable call: ${problem}`);
+    if (list.anonymous > 0) return false;
+    workspace.replaceCalls(list.calls, since, list.unreadable);
     workspace.replaceDevices(parsedDevices.data.devices, since);
     return true;
+  }
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = clock.setTimeout(() => {
+        resyncWait = undefined;
+        resolve();
+      }, ms);
+      resyncWait = { timer, resolve };
+    });
   }
 
   function reportResyncFailure(failure: GwsFailure): false {
@@ -144,34 +172,61 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     return false;
   }
 
-  /** After each (re)connect: re-read, mark live, then (first time only) start the CC session. */
+  /**
+   * After each (re)connect: re-read, and only once a re-read succeeded mark
+   * the state live (until then it stays `disconnected`: stale state is never
+   * shown as live); retries with back-off until it succeeds, a newer
+   * (re)connect takes over, or stop(). Then starts the CC session if it is
+   * not started yet (again after a failed attempt).
+   */
   async function onLive(): Promise<void> {
     const round = ++syncRound;
-    for (let attempt = 0; attempt < 5 && !stopped; attempt++) {
+    for (let attempt = 0; ; attempt++) {
+      if (stopped || round !== syncRound) return;
       if (await resync()) break;
-      await new Promise((resolve) => clock.setTimeout(() => resolve(undefined), 250 * (attempt + 1)));
-      if (round !== syncRound) return;
+      if (stopped || round !== syncRound) return;
+      await pause(Math.min(250 * 2 ** attempt, maxResyncBackoffMs));
     }
     if (round !== syncRound || stopped || bayeux.state !== 'connected') return;
     workspace.markSynced();
-    if (!ccSessionStarted) {
-      ccSessionStarted = true;
-      const result = await session.post(GwsPath.Me, {
-        operationName: 'StartContactCenterSession',
-        channels: ['voice'],
+    if (!ccSessionStarted && !ccStart) {
+      ccStart = startContactCenterSession().finally(() => {
+        ccStart = undefined;
       });
-      if (!result.ok) emitError(`StartContactCenterSession failed: ${result.message}`);
     }
   }
 
-  /** Coalesces refresh requests: one REST re-read in flight at a time. */
+  async function startContactCenterSession(): Promise<void> {
+    const result = await session.post(GwsPath.Me, {
+      operationName: 'StartContactCenterSession',
+      channels: ['voice'],
+    });
+    // Only a definite refusal means "not started"; after a network failure it may have been.
+    if (result.ok || result.kind === 'network') ccSessionStarted = true;
+    if (!result.ok) emitError(`StartContactCenterSession failed: ${result.message}`);
+  }
+
+  /**
+   * Coalesces refresh requests: one REST re-read in flight at a time, and a
+   * request that arrives during a read causes one more read afterwards (the
+   * read in flight may predate what prompted it).
+   */
   function queueRefresh(): void {
-    if (refreshQueued || stopped) return;
-    refreshQueued = true;
+    if (stopped) return;
+    refreshDirty = true;
+    if (refreshRunning) return;
+    refreshRunning = true;
     queueMicrotask(() => {
-      void resync().finally(() => {
-        refreshQueued = false;
-      });
+      void (async () => {
+        try {
+          while (refreshDirty && !stopped) {
+            refreshDirty = false;
+            await resync();
+          }
+        } finally {
+          refreshRunning = false;
+        }
+      })();
     });
   }
 
@@ -191,9 +246,15 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
 
   return {
     async start() {
+      if (stopped) return { ok: false, reason: 'stopped' };
       if (started) return { ok: false, reason: 'already started' };
       started = true;
       const login = await session.signIn();
+      if (stopped) {
+        // stop() ran while signing in: it must win, with nothing left running.
+        await session.forget();
+        return { ok: false, reason: 'stopped while signing in' };
+      }
       if (!login.ok) {
         started = false;
         return { ok: false, reason: signInFailure(session.serverUrl, login) };
@@ -204,9 +265,21 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (resyncWait) {
+        clock.clearTimeout(resyncWait.timer);
+        resyncWait.resolve();
+        resyncWait = undefined;
+      }
+      // No request of this core may sign in again from now on, except the End below.
+      session.close();
       await bayeux.stop();
+      await ccStart;
       if (ccSessionStarted) {
-        const result = await session.post(GwsPath.Me, { operationName: 'EndContactCenterSession' });
+        const result = await session.post(
+          GwsPath.Me,
+          { operationName: 'EndContactCenterSession' },
+          { whileClosed: true },
+        );
         if (!result.ok) emitError(`EndContactCenterSession failed: ${result.message}`);
       }
       await session.forget();
@@ -237,6 +310,7 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
 /** A sign-in failure in words an agent can act on (never echoes the password). */
 function signInFailure(serverUrl: string, result: GwsFailure): string {
   if (result.kind === 'network') return `cannot reach GWS at ${serverUrl}: ${result.message}`;
+  if (result.kind === 'closed') return `sign-in abandoned: ${result.message}`;
   if (result.httpStatus === 401 || (result.kind === 'gws' && result.statusCode === 20)) {
     return `sign-in refused by ${serverUrl}: check the user name and password`;
   }

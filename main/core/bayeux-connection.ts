@@ -26,8 +26,13 @@ import { GwsPath, type GwsResult } from './gws-session.ts';
  *   handshake is denied (advice none) and we re-login before a fresh client.
  */
 
-/** What consumers see. Only `connected` means events are flowing. */
-export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
+/**
+ * What consumers see. Only `connected` means events are flowing. `signed-out`
+ * is terminal: the server refused the credentials while reconnecting, and
+ * retrying could lock the agent's account, so nothing more is attempted until
+ * the user signs in again.
+ */
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected' | 'signed-out';
 
 /** Bayeux transport choice: long-polling is the documented GWS transport (§3.1). */
 export type BayeuxTransport = 'long-polling' | 'websocket';
@@ -55,8 +60,13 @@ export interface BayeuxTimings {
   minHoldMs: number;
   /** faye's per-message retry interval, seconds. */
   retrySec: number;
-  /** Back-off between recovery attempts (grows ×2 up to `maxBackoffMs`). */
+  /**
+   * Back-off between recovery attempts (grows ×2 up to `maxBackoffMs`). The
+   * first recovery after a healthy stretch is immediate; the back-off keeps
+   * growing across rebuilt clients until one stays connected for a full poll.
+   */
   backoffMs: number;
+  /** Ceiling of the recovery back-off. */
   maxBackoffMs: number;
 }
 
@@ -76,16 +86,23 @@ export interface SessionPort {
   readonly cookieJar: CookieJar;
   readonly tls: { ca: string[] | undefined };
   readonly proxyUrl: string | undefined;
+  /** `Origin` header for every request (REST and Bayeux alike), if configured. */
+  readonly origin: string | undefined;
   /** Verifies the HTTP session, signing in again if it died. */
   ensureSession(): Promise<GwsResult>;
 }
 
 /** Construction options of {@link BayeuxConnection}. */
 export interface BayeuxConnectionOptions {
+  /** The HTTP session whose cookies, TLS, proxy and Origin the Bayeux client shares. */
   session: SessionPort;
+  /** Time source of every timer (watchdog, back-off, throttle decisions). */
   clock: Clock;
+  /** Channels to subscribe to; `connected` only once all of them are acknowledged. */
   channels: readonly string[];
+  /** Transport; long-polling unless `websocket` is asked for. */
   transport?: BayeuxTransport;
+  /** Overrides of {@link DEFAULT_BAYEUX_TIMINGS}. */
   timings?: Partial<BayeuxTimings>;
   /** A data message on one of `channels`. */
   onMessage(channel: string, data: unknown): void;
@@ -116,6 +133,12 @@ export class BayeuxConnection {
   #stopped = true;
   #generation = 0;
   #backoffTimer: TimerHandle | undefined;
+  /** Recoveries since a client last stayed connected for a full poll; drives the back-off. */
+  #failures = 0;
+  /** The reconnect interval the server last advised, before any clamp of ours. */
+  #serverIntervalMs: number | undefined;
+  /** True while faye runs on our clamped interval rather than the server's. */
+  #clamped = false;
 
   constructor(options: BayeuxConnectionOptions) {
     this.#options = options;
@@ -144,8 +167,11 @@ export class BayeuxConnection {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#recovering = false;
+    this.#generation++;
     this.#clearWatchdog();
     if (this.#backoffTimer) this.#options.clock.clearTimeout(this.#backoffTimer);
+    this.#backoffTimer = undefined;
     const client = this.#client;
     this.#client = undefined;
     if (client) {
@@ -171,27 +197,40 @@ export class BayeuxConnection {
     client._dispatcher.cookies = sharedCookieStore(session.cookieJar, (message) =>
       this.#options.onError(message),
     );
+    if (session.origin !== undefined) client.setHeader('Origin', session.origin);
     if ((this.#options.transport ?? 'long-polling') === 'long-polling') client.disable('websocket');
+    // A body that is JSON but not Bayeux (GWS's own `{"statusCode":20,...}` on a
+    // 401, `{}`, `"ok"`, `[null]`) must never reach faye's message handling,
+    // where a non-object crashes the process: treat it as a failed transport.
+    const dispatcher = client._dispatcher;
+    const handleResponse = dispatcher.handleResponse.bind(dispatcher);
+    dispatcher.handleResponse = (reply: unknown) => {
+      if (isBayeuxMessage(reply)) return handleResponse(reply);
+      if (generation === this.#generation)
+        this.#recover(`the notification endpoint answered ${describeBody(reply)}`);
+    };
     client.addExtension({
       outgoing: (message, callback) => {
+        if (!isBayeuxMessage(message)) return callback(null);
         if (message.channel === MetaChannel.Connect) this.#connectSentAt = this.#options.clock.now();
         callback(message);
       },
       incoming: (message, callback) => {
+        if (!isBayeuxMessage(message)) {
+          if (generation === this.#generation)
+            this.#recover(`the notification endpoint answered ${describeBody(message)}`);
+          return callback(null);
+        }
         if (generation !== this.#generation) return callback(message);
+        if (typeof message.advice?.interval === 'number') this.#serverIntervalMs = message.advice.interval;
         if (message.channel === MetaChannel.Connect && message.successful) {
           // A long-poll reply is followed, in the same batch, by the events it
           // carries; decide the throttle once the whole batch has been read.
           const heldMs = this.#options.clock.now() - this.#connectSentAt;
           this.#batchHadData = false;
           setImmediate(() => {
-            if (heldMs < this.#timings.minHoldMs && !this.#batchHadData && message.advice) {
-              message.advice.interval = Math.max(
-                message.advice.interval ?? 0,
-                this.#timings.throttleIntervalMs,
-              );
-            }
-            if (generation === this.#generation) this.#inspect(message);
+            this.#throttle(message, heldMs);
+            if (generation === this.#generation) this.#inspect(message, heldMs);
             callback(message);
           });
           return;
@@ -216,8 +255,29 @@ export class BayeuxConnection {
     }
   }
 
+  /**
+   * Storm guard. faye keeps advice across replies (CometD servers send it only
+   * on the first or a changed reply), so a clamp must be added even to a reply
+   * without advice, and undone once replies are held (or deliver events) again.
+   */
+  #throttle(message: Message, heldMs: number): void {
+    if (heldMs < this.#timings.minHoldMs && !this.#batchHadData) {
+      const interval = Math.max(
+        message.advice?.interval ?? this.#serverIntervalMs ?? 0,
+        this.#timings.throttleIntervalMs,
+      );
+      message.advice = { ...message.advice, interval };
+      this.#clamped = true;
+    } else if (this.#clamped) {
+      this.#clamped = false;
+      if (typeof message.advice?.interval !== 'number') {
+        message.advice = { ...message.advice, interval: this.#serverIntervalMs ?? 0 };
+      }
+    }
+  }
+
   /** Reads every incoming message before faye acts on it. */
-  #inspect(message: Message): void {
+  #inspect(message: Message, heldMs = 0): void {
     const advice = message.advice;
     if (advice) {
       if (typeof advice.timeout === 'number' && advice.timeout > 0) this.#pollTimeoutMs = advice.timeout;
@@ -250,6 +310,9 @@ export class BayeuxConnection {
       case MetaChannel.Connect:
         if (message.successful) {
           this.#armWatchdog(this.#watchdogWindowMs());
+          // A long poll held while live: this client stayed up a full cycle, so
+          // the next outage starts the back-off afresh.
+          if (this.#state === 'connected' && heldMs >= this.#timings.minHoldMs) this.#failures = 0;
           if (this.#subscribed && this.#state !== 'connected') this.#becomeLive();
         } else {
           // 402::Unknown client and friends: faye re-handshakes when advised to; make sure it is.
@@ -305,31 +368,49 @@ export class BayeuxConnection {
     this.#client = undefined;
     this.#setState('disconnected');
     this.#options.onError(`notifications interrupted: ${reason}`);
-    void this.#reconnectLoop(this.#timings.backoffMs);
+    this.#retryAfter(this.#nextDelay());
   }
 
-  async #reconnectLoop(delayMs: number): Promise<void> {
+  /** 0 for the first recovery after a healthy stretch, then backoffMs × 2ⁿ up to maxBackoffMs. */
+  #nextDelay(): number {
+    const failures = this.#failures++;
+    if (failures === 0) return 0;
+    return Math.min(this.#timings.backoffMs * 2 ** (failures - 1), this.#timings.maxBackoffMs);
+  }
+
+  #retryAfter(delayMs: number): void {
+    const generation = this.#generation;
+    const attempt = () => {
+      this.#backoffTimer = undefined;
+      if (generation === this.#generation) void this.#reconnectLoop(generation);
+    };
+    if (delayMs === 0) attempt();
+    else this.#backoffTimer = this.#options.clock.setTimeout(attempt, delayMs);
+  }
+
+  async #reconnectLoop(generation: number): Promise<void> {
     if (this.#stopped) return;
     const check = await this.#options.session.ensureSession();
-    if (this.#stopped) return;
+    if (this.#stopped || generation !== this.#generation) return;
     if (check.ok) {
       this.#recovering = false;
       this.#build();
       return;
     }
+    if (check.kind === 'closed') return;
     if (
       check.kind !== 'network' &&
       (check.httpStatus === 401 || (check.kind === 'gws' && check.statusCode === 20))
     ) {
-      // Retrying refused credentials in a loop could lock the agent's account.
+      // Retrying refused credentials in a loop could lock the agent's account:
+      // stop for good, in a state the UI and the CLI report.
+      this.#recovering = false;
       this.#options.onError(`sign-in refused while reconnecting (${check.message}): notifications stopped`);
+      this.#setState('signed-out');
       return;
     }
     this.#options.onError(`cannot reach the GWS session: ${check.message}`);
-    this.#backoffTimer = this.#options.clock.setTimeout(
-      () => void this.#reconnectLoop(Math.min(delayMs * 2, this.#timings.maxBackoffMs)),
-      delayMs,
-    );
+    this.#retryAfter(this.#nextDelay());
   }
 
   #setState(state: ConnectionState): void {
@@ -337,6 +418,26 @@ export class BayeuxConnection {
     this.#state = state;
     this.#options.onState(state);
   }
+}
+
+/** True for a Bayeux message: an object with a string `channel`. */
+function isBayeuxMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { channel?: unknown }).channel === 'string'
+  );
+}
+
+/** A short, credential-free description of a non-Bayeux reply. */
+function describeBody(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return `a non-Bayeux body: ${text.slice(0, 120)}`;
 }
 
 function describeError(message: Message): string {

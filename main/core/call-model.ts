@@ -19,7 +19,11 @@ export const CallState = {
   Released: 'Released',
 } as const;
 
-/** `recordingState` values (gws-api.md §4.5). Absent means Stopped. */
+/**
+ * `recordingState` values (gws-api.md §4.5). When the field is absent the
+ * client falls back to `userData.GSIP_RECORD`, then to the call's previous
+ * confirmed state, and reads it as Stopped only for a call seen for the first time.
+ */
 export const recordingStateSchema = z.enum(['Recording', 'Paused', 'Stopped']);
 /** A server-confirmed recording state. */
 export type RecordingState = z.infer<typeof recordingStateSchema>;
@@ -37,7 +41,9 @@ const participantObjectSchema = z.looseObject({
  * it came in.
  */
 export interface Participant {
+  /** The number as GWS reports it (8.6 `phoneNumber`, or the 8.5 string). */
   phoneNumber: string;
+  /** Display form, when the server sends one (8.6 only). */
   formattedPhoneNumber?: string;
 }
 
@@ -61,15 +67,38 @@ const rawCallSchema = z.looseObject({
 
 /** A call snapshot as the client keeps it: the server's full object, normalised. */
 export interface CallSnapshot {
+  /** GWS call id (a call UUID or a ConnID, depending on the server). */
   id: string;
+  /** Call state (`Ringing`, `Established`, `Held`, …; unknown strings kept as-is). */
   state: string;
+  /** `Inbound`, `Outbound`, `Internal`, … when sent. */
   callType: string | undefined;
+  /** Remote parties, normalised from either wire format. */
   participants: Participant[];
+  /** Caller number, when sent. */
   ani: string | undefined;
+  /** Operations the server offers on this call now; commands send nothing else. */
   capabilities: readonly string[];
+  /** Attached data (`userData`), `{}` when absent. */
   userData: Readonly<Record<string, unknown>>;
-  /** `Stopped` when the server omitted the field (gws-api.md §4.5). */
-  recordingState: RecordingState;
+  /**
+   * `recordingState`, else derived from `userData.GSIP_RECORD`
+   * (ON/PAUSED/OFF); `undefined` when the server said neither.
+   */
+  recordingState: RecordingState | undefined;
+}
+
+/** `userData.GSIP_RECORD` values and the recording state each one means. */
+const GSIP_RECORD: Readonly<Record<string, RecordingState>> = {
+  ON: 'Recording',
+  PAUSED: 'Paused',
+  OFF: 'Stopped',
+};
+
+function fromGsipRecord(value: unknown): RecordingState | undefined {
+  return typeof value === 'string' && Object.hasOwn(GSIP_RECORD, value.toUpperCase())
+    ? GSIP_RECORD[value.toUpperCase()]
+    : undefined;
 }
 
 /** Validates and normalises one call object; the single place both formats meet. */
@@ -88,8 +117,54 @@ export const callSchema = rawCallSchema.transform((raw): CallSnapshot => ({
   ani: raw.ani,
   capabilities: raw.capabilities,
   userData: raw.userData ?? {},
-  recordingState: raw.recordingState ?? 'Stopped',
+  recordingState: raw.recordingState ?? fromGsipRecord(raw.userData?.GSIP_RECORD),
 }));
+
+/** A call in a REST list that could not be read: kept, with its recording state unknown. */
+export interface UnreadableCall {
+  /** The call's id (an entry without one cannot be kept at all). */
+  id: string;
+  /** Its `state`, if that much was readable. */
+  state: string | undefined;
+  /** What was wrong with it. */
+  reason: string;
+}
+
+/** Result of {@link parseCallList}. */
+export interface CallList {
+  /** Calls that parsed. */
+  calls: CallSnapshot[];
+  /** Calls with an id but otherwise unreadable. */
+  unreadable: UnreadableCall[];
+  /** Entries without even an id (the list as a whole cannot be trusted then). */
+  anonymous: number;
+  /** One line per unreadable entry, for error reports. */
+  problems: string[];
+}
+
+/** Parses the `calls` of a REST read one by one, so one bad call does not hide the others. */
+export function parseCallList(raw: readonly unknown[]): CallList {
+  const list: CallList = { calls: [], unreadable: [], anonymous: 0, problems: [] };
+  for (const entry of raw) {
+    const parsed = callSchema.safeParse(entry);
+    if (parsed.success) {
+      list.calls.push(parsed.data);
+      continue;
+    }
+    const reason = summarize(parsed.error);
+    const fields = z.looseObject({ id: z.string().min(1), state: z.unknown() }).safeParse(entry);
+    if (fields.success) {
+      const state =
+        typeof fields.data.state === 'string' && fields.data.state !== '' ? fields.data.state : undefined;
+      list.unreadable.push({ id: fields.data.id, state, reason });
+      list.problems.push(`call ${fields.data.id}: ${reason}`);
+    } else {
+      list.anonymous += 1;
+      list.problems.push(`a call without an id: ${reason}`);
+    }
+  }
+  return list;
+}
 
 /** The agent-state part of a device (gws-api.md §2.4–§2.5). */
 export const userStateSchema = z.looseObject({
@@ -176,7 +251,8 @@ export function parseGwsEvent(data: unknown): GwsEvent {
 /** `GET /api/v2/me/calls?fields=*` body. */
 export const callsResponseSchema = z.looseObject({
   statusCode: z.literal(0),
-  calls: z.array(callSchema).default([]),
+  /** Raw entries: read one by one with {@link parseCallList}. */
+  calls: z.array(z.unknown()).default([]),
 });
 
 /** `GET /api/v2/me/devices?fields=*` body. */

@@ -12,7 +12,14 @@ import type { Workspace } from './workspace.ts';
 
 /** Why a command did nothing or failed. */
 export type CommandFailureCode =
-  'not-connected' | 'no-call' | 'not-capable' | 'pending' | 'invalid-state' | 'rejected' | 'unreachable';
+  | 'not-connected'
+  | 'no-call'
+  | 'not-capable'
+  | 'pending'
+  | 'invalid-state'
+  | 'rejected'
+  | 'outcome-unknown'
+  | 'closed';
 
 /** Outcome of a command. `ok` means the server accepted it; confirmation arrives as state. */
 export type CommandResult =
@@ -27,7 +34,9 @@ export type AgentStateOperation = 'Ready' | 'NotReady';
 
 /** What commands need: a way to POST and the current workspace. */
 export interface CommandContext {
+  /** POSTs an operation to GWS (the session's `post`). */
   post(path: string, body: Record<string, unknown>): Promise<GwsResult>;
+  /** The state commands check before sending and update while pending. */
   readonly workspace: Workspace;
 }
 
@@ -75,8 +84,11 @@ export async function toggleRecording(ctx: CommandContext): Promise<CommandResul
 
 /**
  * Start / pause / resume / stop recording on `callId`, or on the hotkey target.
- * Moves the call's machine to its pending state and rolls it back if the
- * server refuses or cannot be reached.
+ * Moves the call's machine to its pending state. Rolls back only on a definite
+ * refusal (a GWS error statusCode, or an HTTP 4xx); after a timeout, a reset
+ * connection or a 5xx without a GWS body the server may have executed the
+ * operation, so the machine stays pending until the server's event or the
+ * timeout (then `unknown` and a re-read) — never a guessed rollback.
  */
 export async function recordingCommand(
   ctx: CommandContext,
@@ -104,8 +116,14 @@ export async function recordingCommand(
   });
   if (result.ok) return { ok: true, operation: spec.operationName, callId: call.id };
   const failed = failure(spec.operationName, result, call.id);
-  machine?.fail(begun.token, failed.reason);
+  if (isDefiniteRefusal(result)) machine?.fail(begun.token, failed.reason);
   return failed;
+}
+
+/** True when the server certainly did not execute the request. */
+function isDefiniteRefusal(result: GwsFailure): boolean {
+  if (result.kind === 'closed' || result.kind === 'gws') return true; // gws: statusCode ≠ 0
+  return result.kind === 'http' && result.httpStatus >= 400 && result.httpStatus < 500;
 }
 
 /** Picks the call a call operation applies to when the caller names none. */
@@ -119,7 +137,15 @@ function defaultCallFor(ctx: CommandContext, operation: CallOperation): CallSnap
     case 'Hold':
       return ctx.workspace.targetCall();
     case 'Hangup':
-      return ctx.workspace.targetCall() ?? calls.find((c) => c.capabilities.includes('Hangup'));
+      // Never a held call: hanging up on a customer on hold needs an explicit callId.
+      return (
+        ctx.workspace.targetCall() ??
+        calls.find(
+          (c) =>
+            (c.state === CallState.Ringing || c.state === CallState.Dialing) &&
+            c.capabilities.includes('Hangup'),
+        )
+      );
   }
 }
 
@@ -159,8 +185,14 @@ function failure(
   result: GwsFailure,
   callId?: string,
 ): Extract<CommandResult, { ok: false }> {
-  if (result.kind === 'network')
-    return fail('unreachable', `${operation} not sent: ${result.message}`, callId);
+  if (result.kind === 'closed') return fail('closed', `${operation} not sent: ${result.message}`, callId);
+  if (!isDefiniteRefusal(result)) {
+    return fail(
+      'outcome-unknown',
+      `${operation} outcome unknown (the server may have executed it): ${result.message}`,
+      callId,
+    );
+  }
   const detail =
     result.kind === 'gws' ? `${result.message} (statusCode ${result.statusCode})` : result.message;
   return fail('rejected', `${operation} refused by the server: ${detail}`, callId);
@@ -172,5 +204,5 @@ function noTargetReason(workspace: Workspace): string {
 }
 
 function describe(call: CallSnapshot): string {
-  return `call is ${call.state}, recording ${call.recordingState}`;
+  return `call is ${call.state}, recording ${call.recordingState ?? 'not reported'}`;
 }

@@ -37,7 +37,9 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export interface GwsSessionOptions {
   /** Base URL, e.g. `https://gws.example.com:8090` (no `/api/v2`). */
   serverUrl: string;
+  /** GWS user name for Basic sign-in. */
   username: string;
+  /** Password for Basic sign-in; kept private, never logged or put in messages. */
   password: string;
   /** Timeout of every HTTP request, in ms; default {@link DEFAULT_REQUEST_TIMEOUT_MS}. */
   requestTimeoutMs?: number;
@@ -49,15 +51,28 @@ export interface GwsSessionOptions {
   origin?: string;
 }
 
-/** Outcome of one GWS request. `body` is the parsed JSON object on success. */
+/**
+ * Outcome of one GWS request. `body` is the parsed JSON object on success.
+ * `network`: no usable answer (the request may or may not have been executed);
+ * `closed`: refused locally, nothing was sent, because the session was closed.
+ */
 export type GwsResult =
   | { ok: true; httpStatus: number; body: Record<string, unknown> }
   | { ok: false; kind: 'gws'; httpStatus: number; statusCode: number; message: string }
   | { ok: false; kind: 'http'; httpStatus: number; message: string }
-  | { ok: false; kind: 'network'; message: string };
+  | { ok: false; kind: 'network'; message: string }
+  | { ok: false; kind: 'closed'; message: string };
 
 /** A failed {@link GwsResult}. */
 export type GwsFailure = Extract<GwsResult, { ok: false }>;
+
+/** Per-request options of {@link GwsSession.post}. */
+export interface PostOptions {
+  /** Allowed after {@link GwsSession.close} (the final `EndContactCenterSession`). */
+  whileClosed?: boolean;
+}
+
+const CLOSED: GwsFailure = { ok: false, kind: 'closed', message: 'the session is closed: nothing was sent' };
 
 /** TLS options for both got and faye: verification always on, extra CA appended to the defaults. */
 export interface TlsSettings {
@@ -96,7 +111,6 @@ function checkHttpUrl(what: string, url: string): string {
   return url;
 }
 
-const CSRF_FAILURE = /csrf/i;
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
 
 /**
@@ -114,13 +128,17 @@ export class GwsSession {
   readonly proxyUrl: string | undefined;
   /** Base URL without trailing slash. */
   readonly serverUrl: string;
+  /** The GWS user this session signs in as (never the password). */
   readonly username: string;
+  /** `Origin` sent on every request, shared with the Bayeux client. */
+  readonly origin: string | undefined;
   readonly #password: string;
   readonly #http: Got;
   #csrf: { header: string; token: string } | undefined;
   #generation = 0;
   #login: Promise<GwsResult> | undefined;
   #logins = 0;
+  #closed = false;
 
   /** Throws a clear Error on an unusable server URL, proxy URL or CA file (configuration errors). */
   constructor(options: GwsSessionOptions) {
@@ -129,6 +147,7 @@ export class GwsSession {
     this.username = options.username;
     this.#password = options.password;
     this.proxyUrl = options.proxyUrl;
+    this.origin = options.origin;
     this.tls = buildTlsSettings(options.extraCaFile);
     const agent = options.proxyUrl
       ? {
@@ -170,6 +189,7 @@ export class GwsSession {
    * CSRF token). Concurrent callers share one attempt.
    */
   signIn(): Promise<GwsResult> {
+    if (this.#closed) return Promise.resolve(CLOSED);
     this.#login ??= this.#doSignIn().finally(() => {
       this.#login = undefined;
     });
@@ -193,8 +213,22 @@ export class GwsSession {
   }
 
   /** `POST` a JSON body with cookie and CSRF header. */
-  post(path: string, body: Record<string, unknown>): Promise<GwsResult> {
-    return this.#request('POST', path, body);
+  post(path: string, body: Record<string, unknown>, options: PostOptions = {}): Promise<GwsResult> {
+    return this.#request('POST', path, body, options.whileClosed === true);
+  }
+
+  /**
+   * Refuses every later request (and every re-login, including those of
+   * requests already in flight) except posts made with `whileClosed`; called
+   * first thing on shutdown so nothing signs the agent in again behind it.
+   */
+  close(): void {
+    this.#closed = true;
+  }
+
+  /** True after {@link close}. */
+  get closed(): boolean {
+    return this.#closed;
   }
 
   /**
@@ -211,25 +245,33 @@ export class GwsSession {
     await this.cookieJar.removeAllCookies();
   }
 
-  async #request(method: 'GET' | 'POST', path: string, body: Record<string, unknown> | undefined) {
+  async #request(
+    method: 'GET' | 'POST',
+    path: string,
+    body: Record<string, unknown> | undefined,
+    whileClosed = false,
+  ): Promise<GwsResult> {
     let reauthenticated = false;
     let csrfRefreshed = false;
     for (;;) {
+      if (this.#closed && !whileClosed) return CLOSED;
       const generation = this.#generation;
       const result = await this.#send(method, path, body, {});
-      if (result.ok || result.kind === 'network') return result;
+      if (result.ok || result.kind === 'network' || result.kind === 'closed') return result;
       const authFailure =
         result.httpStatus === 401 || (result.kind === 'gws' && result.statusCode === GwsStatus.AccessDenied);
       if (authFailure && !reauthenticated) {
         reauthenticated = true;
-        const relogin = await this.#reloginSince(generation);
+        const relogin = await this.#reloginSince(generation, whileClosed);
         if (!relogin.ok) return relogin;
         continue;
       }
-      if (result.kind === 'http' && result.httpStatus === 403 && MUTATING.has(method) && !csrfRefreshed) {
-        if (!CSRF_FAILURE.test(result.message)) return result;
+      // The CSRF refusal's body is a [gap] in the docs (plain text, HTML, JSON
+      // with some statusCode...): any 403 to a mutating request gets one token
+      // refresh and one retry.
+      if (result.httpStatus === 403 && MUTATING.has(method) && !csrfRefreshed) {
         csrfRefreshed = true;
-        const refreshed = await this.get(GwsPath.Me);
+        const refreshed = await this.#request('GET', GwsPath.Me, undefined, whileClosed);
         if (!refreshed.ok) return refreshed;
         continue;
       }
@@ -237,9 +279,16 @@ export class GwsSession {
     }
   }
 
-  /** Signs in again unless someone already did since `generation`. */
-  async #reloginSince(generation: number): Promise<GwsResult> {
+  /** Signs in again unless someone already did since `generation`; never after close unless `whileClosed`. */
+  async #reloginSince(generation: number, whileClosed: boolean): Promise<GwsResult> {
     if (this.#generation !== generation) return { ok: true, httpStatus: 200, body: {} };
+    if (this.#closed && !whileClosed) return CLOSED;
+    if (this.#closed) {
+      this.#login ??= this.#doSignIn().finally(() => {
+        this.#login = undefined;
+      });
+      return this.#login;
+    }
     return this.signIn();
   }
 

@@ -65,6 +65,7 @@ export type BeginResult = { ok: true; token: number } | { ok: false; reason: str
 
 /** Construction options of a {@link RecordingMachine}. */
 export interface RecordingMachineOptions {
+  /** Time source of the pending-operation timeout. */
   clock: Clock;
   /** How long a pending state may last; default {@link DEFAULT_RECORDING_TIMEOUT_MS}. */
   timeoutMs?: number;
@@ -89,7 +90,8 @@ export class RecordingMachine {
   readonly #onChange: () => void;
   readonly #onError: (message: string, kind: 'rolled-back' | 'timed-out') => void;
 
-  constructor(initial: RecordingState, options: RecordingMachineOptions) {
+  /** `initial` undefined starts the machine in `unknown` (nothing confirmed yet). */
+  constructor(initial: RecordingState | undefined, options: RecordingMachineOptions) {
     this.#confirmed = initial;
     this.#clock = options.clock;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_RECORDING_TIMEOUT_MS;
@@ -171,6 +173,19 @@ export class RecordingMachine {
     } else if (this.state !== before) {
       this.#error = undefined;
     }
+    if (this.state !== before || this.#error !== hadError) this.#onChange();
+  }
+
+  /**
+   * The server's report of the call could not be read: forget the confirmed
+   * state (and any pending op) so nothing is shown or sent on a guess.
+   */
+  markUnknown(message: string): void {
+    const before = this.state;
+    const hadError = this.#error;
+    this.#clearPending();
+    this.#confirmed = undefined;
+    this.#error = message;
     if (this.state !== before || this.#error !== hadError) this.#onChange();
   }
 

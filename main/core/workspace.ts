@@ -1,5 +1,11 @@
 import type { Clock } from './clock.ts';
-import { CallState, type CallSnapshot, type Device, type GwsEvent } from './call-model.ts';
+import {
+  CallState,
+  type CallSnapshot,
+  type Device,
+  type GwsEvent,
+  type UnreadableCall,
+} from './call-model.ts';
 import type { ConnectionState } from './bayeux-connection.ts';
 import { RecordingMachine, type RecordingMachineState } from './recording-machine.ts';
 
@@ -55,7 +61,9 @@ interface CallEntry {
 
 /** Construction options of {@link Workspace}. */
 export interface WorkspaceOptions {
+  /** Time source of the recording timeouts. */
   clock: Clock;
+  /** How long a recording op may stay pending; default `DEFAULT_RECORDING_TIMEOUT_MS` (5 s). */
   recordingTimeoutMs?: number;
   /** Any change that may alter the snapshot. */
   onChange(): void;
@@ -128,13 +136,25 @@ export class Workspace {
     return this.#eventSeq;
   }
 
-  /** Replaces every call with a REST read (`GET /api/v2/me/calls?fields=*`) begun at `since`. */
-  replaceCalls(calls: readonly CallSnapshot[], since: number = this.#eventSeq): void {
+  /**
+   * Replaces every call with a REST read (`GET /api/v2/me/calls?fields=*`)
+   * begun at `since`. `unreadable` calls are kept (or added) with their
+   * recording state `unknown`: never dropped, never guessed.
+   */
+  replaceCalls(
+    calls: readonly CallSnapshot[],
+    since: number = this.#eventSeq,
+    unreadable: readonly UnreadableCall[] = [],
+  ): void {
     const newerByEvent = (id: string) => (this.#lastEventFor.get(id) ?? 0) > since;
     const seen = new Set<string>();
     for (const call of calls) {
       seen.add(call.id);
       if (!newerByEvent(call.id)) this.#applyCall(call);
+    }
+    for (const bad of unreadable) {
+      seen.add(bad.id);
+      if (!newerByEvent(bad.id)) this.#applyUnreadable(bad);
     }
     for (const [id, entry] of this.#calls) {
       if (!seen.has(id) && !newerByEvent(id)) this.#drop(id, entry);
@@ -237,6 +257,52 @@ export class Workspace {
     this.#calls.clear();
   }
 
+  #applyUnreadable(bad: UnreadableCall): void {
+    const existing = this.#calls.get(bad.id);
+    if (bad.state === CallState.Released) {
+      if (existing) this.#drop(bad.id, existing);
+      return;
+    }
+    if (existing) {
+      if (bad.state !== undefined) existing.call = { ...existing.call, state: bad.state };
+      existing.machine.markUnknown(`the server sent an unreadable call: ${bad.reason}`);
+      return;
+    }
+    this.#addCall(
+      {
+        id: bad.id,
+        state: bad.state ?? 'Unknown',
+        callType: undefined,
+        participants: [],
+        ani: undefined,
+        capabilities: [],
+        userData: {},
+        recordingState: undefined,
+      },
+      undefined,
+    );
+  }
+
+  #addCall(call: CallSnapshot, initial: RecordingMachine['confirmed']): void {
+    const machine = new RecordingMachine(initial, {
+      clock: this.#options.clock,
+      ...(this.#options.recordingTimeoutMs === undefined
+        ? {}
+        : { timeoutMs: this.#options.recordingTimeoutMs }),
+      onChange: () => this.#options.onChange(),
+      onError: (message, kind) => {
+        this.#options.onRecordingError(call.id, message);
+        if (kind === 'timed-out')
+          this.#options.onNeedsRefresh(`recording state of call ${call.id} unconfirmed`);
+      },
+    });
+    this.#calls.set(call.id, {
+      call,
+      machine,
+      establishedSeq: call.state === CallState.Established ? ++this.#seq : 0,
+    });
+  }
+
   #applyCall(call: CallSnapshot): void {
     const existing = this.#calls.get(call.id);
     if (call.state === CallState.Released) {
@@ -244,30 +310,17 @@ export class Workspace {
       return;
     }
     if (!existing) {
-      const machine = new RecordingMachine(call.recordingState, {
-        clock: this.#options.clock,
-        ...(this.#options.recordingTimeoutMs === undefined
-          ? {}
-          : { timeoutMs: this.#options.recordingTimeoutMs }),
-        onChange: () => this.#options.onChange(),
-        onError: (message, kind) => {
-          this.#options.onRecordingError(call.id, message);
-          if (kind === 'timed-out')
-            this.#options.onNeedsRefresh(`recording state of call ${call.id} unconfirmed`);
-        },
-      });
-      this.#calls.set(call.id, {
-        call,
-        machine,
-        establishedSeq: call.state === CallState.Established ? ++this.#seq : 0,
-      });
+      // A call seen for the first time with no recording information is not recording.
+      this.#addCall(call, call.recordingState ?? 'Stopped');
       return;
     }
     if (call.state === CallState.Established && existing.call.state !== CallState.Established) {
       existing.establishedSeq = ++this.#seq;
     }
     existing.call = call;
-    existing.machine.observe(call.recordingState);
+    // No recordingState and no GSIP_RECORD: the server said nothing about
+    // recording, so the last confirmed state stands (and a pending op stays pending).
+    if (call.recordingState !== undefined) existing.machine.observe(call.recordingState);
   }
 
   #drop(id: string, entry: CallEntry): void {

@@ -1,6 +1,13 @@
+import { createServer, type Server } from 'node:http';
+import { CookieJar } from 'tough-cookie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../simulator/index.ts';
-import { BayeuxConnection, type ConnectionState } from '../../../main/core/bayeux-connection.ts';
+import {
+  BayeuxConnection,
+  type ConnectionState,
+  type SessionPort,
+} from '../../../main/core/bayeux-connection.ts';
+import { systemClock } from '../../../main/core/clock.ts';
 import { GwsSession } from '../../../main/core/gws-session.ts';
 import { startHarness, TEST_SIM_OPTIONS, type Harness } from '../helpers/core-harness.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
@@ -9,6 +16,7 @@ import { waitFor } from '../helpers/wait-for.ts';
 
 /** The simulator's long-poll hold in these tests (TEST_SIM_OPTIONS), in ms. */
 const POLL_TIMEOUT_MS = 2_000;
+const ORIGIN = 'https://agent.example';
 
 let h: Harness | undefined;
 let relay: TcpRelay | undefined;
@@ -197,5 +205,187 @@ describe('Bayeux watchdog on an injected clock', () => {
     expect(connection.state).toBe('disconnected');
     expect(errors).toContainEqual(expect.stringMatching(/no reply to \/meta\/connect within 3250 ms/));
     expect(windowMs).toBeLessThan(2 * POLL_TIMEOUT_MS);
+  });
+});
+
+describe('notification endpoint misbehaving', () => {
+  it.each([
+    ['', {}, {}],
+    [' (Origin enforced)', { allowedOrigins: [ORIGIN] }, { origin: ORIGIN }],
+  ])(
+    'survives GWS JSON (401 statusCode 20) where Bayeux replies are expected%s, and recovers when it heals',
+    async (_name, simOptions, coreOptions) => {
+      h = await startHarness(simOptions, { ...coreOptions, bayeuxTimings: { maxBackoffMs: 500 } });
+      await h.establishedCall();
+      await h.waitStatus('recording');
+
+      await h.ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'bayeux', count: 1_000_000 });
+      await h.waitStatus('disconnected', 2 * POLL_TIMEOUT_MS);
+      expect(await h.core.toggleRecording()).toMatchObject({ ok: false, code: 'not-connected' });
+      expect(h.errors.some((e) => /non-Bayeux body/.test(e))).toBe(true);
+
+      await h.ctl.clearFaults();
+      await h.waitStatus('recording', 3 * POLL_TIMEOUT_MS);
+    },
+  );
+
+  it('sends the configured Origin on Bayeux too, so a server enforcing it lets the stream in', async () => {
+    h = await startHarness({ allowedOrigins: [ORIGIN] }, { origin: ORIGIN });
+    const callId = await h.establishedCall();
+    await h.core.toggleRecording();
+    await h.waitStatus('paused');
+    expect(h.core.getSnapshot().targetCallId).toBe(callId);
+  });
+
+  it('backs off while the server keeps advising reconnect "none", and recovers once it stops', async () => {
+    h = await startHarness({}, { bayeuxTimings: { maxBackoffMs: 1_000 } }, async (sim) => {
+      relay = await startRelay(sim.port);
+      return relay.url;
+    });
+    await h.ctl.fault({ bayeuxAdvice: 'none' }); // every /meta/connect reply, until cleared
+    await waitFor(
+      () => h?.errors.some((e) => /reconnect "none"/.test(e)),
+      3 * POLL_TIMEOUT_MS,
+      'advice noticed',
+    );
+    relay?.resetLog();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Without back-off: ~90 session checks and ~180 Bayeux requests in these 2 s.
+    expect(relay?.count(/GET \/api\/v2\/me /)).toBeLessThanOrEqual(6);
+    expect(relay?.count(/POST \/api\/v2\/notifications/)).toBeLessThanOrEqual(20);
+
+    await h.ctl.clearFaults();
+    const callId = await h.ctl.createCall({ state: 'Established', recording: true });
+    await waitFor(() => h?.core.getSnapshot().targetCallId === callId, 4_000, 'events flow again');
+    await h.waitStatus('recording');
+  });
+
+  it('stops in a terminal signed-out state when the server refuses the credentials while reconnecting', async () => {
+    h = await startHarness();
+    const loginsBefore = h.core.loginCount;
+    // Every REST answer is now "access denied", sign-in included; then the stream drops.
+    await h.ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'rest', count: 1_000_000 });
+    await h.ctl.fault({ bayeuxAdvice: 'none', count: 1 });
+    await waitFor(
+      () => h?.core.getSnapshot().connection === 'signed-out',
+      3 * POLL_TIMEOUT_MS,
+      'signed-out',
+      () => h?.core.getSnapshot(),
+    );
+    expect(h.core.getSnapshot().status).toBe('disconnected');
+    expect(h.errors.some((e) => /sign-in refused while reconnecting/.test(e))).toBe(true);
+    expect(h.core.loginCount).toBe(loginsBefore); // no retry loop that could lock the account
+  });
+});
+
+/**
+ * A CometD-style server stand-in: advice only on the handshake and the first
+ * /meta/connect reply; later replies come back at once (or held, on demand).
+ */
+async function startCometdLikeServer(): Promise<{
+  url: string;
+  connects: number[];
+  replies: number[];
+  setHoldMs(ms: number): void;
+  server: Server;
+}> {
+  const connects: number[] = [];
+  const replies: number[] = [];
+  let holdMs = 0;
+  let advised = false;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const messages = JSON.parse(body) as { id: string; channel: string; subscription?: unknown }[];
+      let hold = 0;
+      const out = messages.map((m) => {
+        const base = { id: m.id, channel: m.channel, successful: true, clientId: 'c1' };
+        const advice = { reconnect: 'retry', interval: 0, timeout: 2_000 };
+        switch (m.channel) {
+          case '/meta/handshake':
+            return { ...base, version: '1.0', supportedConnectionTypes: ['long-polling'], advice };
+          case '/meta/subscribe':
+            return { ...base, subscription: m.subscription };
+          case '/meta/connect': {
+            connects.push(Date.now());
+            hold = holdMs;
+            if (advised) return base;
+            // The one reply with advice is a held long poll, as on a quiet server.
+            advised = true;
+            hold = 300;
+            return { ...base, advice };
+          }
+          default:
+            return base;
+        }
+      });
+      setTimeout(() => {
+        if (messages.some((m) => m.channel === '/meta/connect')) replies.push(Date.now());
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(out));
+      }, hold);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    connects,
+    replies,
+    setHoldMs: (ms) => {
+      holdMs = ms;
+    },
+    server,
+  };
+}
+
+function fakeSession(url: string): SessionPort {
+  return {
+    serverUrl: url,
+    cookieJar: new CookieJar(),
+    tls: { ca: undefined },
+    proxyUrl: undefined,
+    origin: undefined,
+    ensureSession: () => Promise.resolve({ ok: true, httpStatus: 200, body: {} }),
+  };
+}
+
+describe('interval:0 storm guard with CometD-style advice (sent once)', () => {
+  it('throttles instant connect replies that carry no advice, and goes back to the server interval once held', async () => {
+    const fake = await startCometdLikeServer();
+    const connection = new BayeuxConnection({
+      session: fakeSession(fake.url),
+      clock: systemClock,
+      channels: ['/v2/me/calls'],
+      timings: { throttleIntervalMs: 400, minHoldMs: 100 },
+      onMessage: () => undefined,
+      onState: () => undefined,
+      onLive: () => undefined,
+      onError: () => undefined,
+    });
+    cleanups.push(
+      () => connection.stop(),
+      () => new Promise<void>((resolve) => fake.server.close(() => resolve())),
+    );
+    connection.start();
+    await waitFor(() => connection.state === 'connected', 3_000, 'connected');
+
+    const before = fake.connects.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Unthrottled this is hundreds per second.
+    expect(fake.connects.length - before).toBeLessThanOrEqual(5);
+
+    // The server holds replies again: the next connect follows a held reply at
+    // once (the server's interval 0), not after the storm-guard interval.
+    fake.setHoldMs(300);
+    const heldFrom = fake.replies.length + 1; // the reply in flight may still be an instant one
+    await waitFor(() => fake.replies.length >= heldFrom + 3, 5_000, 'three held replies');
+    const gaps = fake.replies.slice(heldFrom, heldFrom + 2).map((replyAt) => {
+      const next = fake.connects.find((at) => at >= replyAt) ?? Infinity;
+      return next - replyAt;
+    });
+    for (const gap of gaps) expect(gap).toBeLessThan(200);
   });
 });

@@ -36,7 +36,7 @@ describe('parseGwsEvent against the shared fixtures', () => {
     expect(event.devices[0]?.phoneNumber).toBe('7001');
   });
 
-  it('reads a ringing call: Answer offered, recording absent means Stopped', () => {
+  it('reads a ringing call: Answer offered, recording not reported (neither recordingState nor GSIP_RECORD)', () => {
     const event = parseGwsEvent(eventData('cometd-04-call-ringing.json'));
     expect(event).toMatchObject({
       kind: 'call',
@@ -44,7 +44,7 @@ describe('parseGwsEvent against the shared fixtures', () => {
       call: {
         id: '02H7QK4M1C9F3T8R5V0B6N2LAES0000Q',
         state: 'Ringing',
-        recordingState: 'Stopped',
+        recordingState: undefined,
         participants: [{ phoneNumber: '15551230042', formattedPhoneNumber: '(555) 123-0042' }],
       },
     });
@@ -65,9 +65,12 @@ describe('parseGwsEvent against the shared fixtures', () => {
     expect(event.call.userData.GSIP_RECORD).toBe(recordingState === 'Paused' ? 'PAUSED' : 'ON');
   });
 
-  it('reads the released call (recordingState deliberately absent) with no capabilities', () => {
-    const event = parseGwsEvent(eventData('cometd-08-call-released.json'));
-    expect(event).toMatchObject({ kind: 'call', call: { state: 'Released', recordingState: 'Stopped' } });
+  it('reads the released call (recordingState absent) from GSIP_RECORD, never as a guessed Stopped', () => {
+    const data = eventData('cometd-08-call-released.json');
+    expect(callOf(data).recordingState).toBeUndefined();
+    expect((callOf(data).userData as Record<string, unknown>).GSIP_RECORD).toBe('ON');
+    const event = parseGwsEvent(data);
+    expect(event).toMatchObject({ kind: 'call', call: { state: 'Released', recordingState: 'Recording' } });
     if (event.kind === 'call') expect(event.call.capabilities).toEqual([]);
   });
 
@@ -89,8 +92,19 @@ describe('parseGwsEvent against the shared fixtures', () => {
     expect(event).toMatchObject({
       kind: 'call',
       notificationType: undefined,
-      call: { state: 'Established', recordingState: 'Stopped', userData: {} },
+      call: { state: 'Established', recordingState: undefined, userData: {} },
     });
+  });
+
+  it.each([
+    ['ON', 'Recording'],
+    ['PAUSED', 'Paused'],
+    ['OFF', 'Stopped'],
+  ])('reads GSIP_RECORD %s as %s when recordingState is absent', (gsip, expected) => {
+    const data = eventData('cometd-05-call-established-recording.json');
+    delete callOf(data).recordingState;
+    callOf(data).userData = { GSIP_RECORD: gsip };
+    expect(parseGwsEvent(data)).toMatchObject({ kind: 'call', call: { recordingState: expected } });
   });
 
   it('asks for a REST refresh on an unknown notificationType instead of guessing', () => {

@@ -141,4 +141,66 @@ describe('Workspace', () => {
     ws.replaceCalls([call('A', 'Established')], ws.beginRead());
     expect(ws.snapshot().status).toBe('recording');
   });
+
+  it('keeps a pending pause pending when an event omits recordingState and GSIP_RECORD', () => {
+    const { ws } = setup();
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('c1', 'Established') });
+    const begun = ws.machine('c1')?.begin('pause');
+    expect(begun?.ok).toBe(true);
+    // e.g. an AttachedDataChanged that says nothing about recording
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'AttachedDataChanged',
+      call: { ...call('c1', 'Established'), recordingState: undefined },
+    });
+    expect(ws.snapshot().status).toBe('pausing');
+    // and the confirmation still settles it
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'CallRecordingStateChange',
+      call: call('c1', 'Established', 'Paused'),
+    });
+    expect(ws.snapshot().status).toBe('paused');
+  });
+
+  it('keeps a known call paused when a later event omits recordingState', () => {
+    const { ws } = setup();
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'StatusChange',
+      call: call('c1', 'Established', 'Paused'),
+    });
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'StatusChange',
+      call: { ...call('c1', 'Established'), recordingState: undefined },
+    });
+    expect(ws.snapshot().status).toBe('paused');
+  });
+
+  it('reads a new call without any recording information as not recording', () => {
+    const { ws } = setup();
+    ws.applyEvent({
+      kind: 'call',
+      notificationType: 'StatusChange',
+      call: { ...call('c1', 'Established'), recordingState: undefined },
+    });
+    expect(ws.snapshot().status).toBe('not-recording');
+  });
+
+  it('keeps an unreadable call from a REST read with its recording state unknown', () => {
+    const { ws } = setup();
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('c1', 'Established') });
+    ws.replaceCalls([call('c2', 'Held')], undefined, [{ id: 'c1', state: 'Established', reason: 'bad' }]);
+    expect(ws.snapshot()).toMatchObject({ status: 'unknown', targetCallId: 'c1' });
+    expect(ws.snapshot().calls.map((c) => [c.id, c.recording])).toEqual(
+      expect.arrayContaining([
+        ['c1', 'unknown'],
+        ['c2', 'recording'],
+      ]),
+    );
+    // A new call that is unreadable is shown too, never guessed.
+    ws.replaceCalls([], undefined, [{ id: 'c3', state: 'Established', reason: 'bad' }]);
+    expect(ws.snapshot().calls.map((c) => [c.id, c.recording])).toEqual([['c3', 'unknown']]);
+  });
 });
