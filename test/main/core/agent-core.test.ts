@@ -1,12 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverRecordingState, startHarness, type Harness } from '../helpers/core-harness.ts';
+import { startSimulator } from '../../../simulator/index.ts';
+import { createAgentCore } from '../../../main/core/agent-core.ts';
+import {
+  serverRecordingState,
+  startHarness,
+  TEST_SIM_OPTIONS,
+  type Harness,
+} from '../helpers/core-harness.ts';
+import { simControl, type SimControl } from '../helpers/sim-control.ts';
 import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 let h: Harness | undefined;
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await h?.close();
   h = undefined;
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 describe('agent core against the simulator', () => {
@@ -208,5 +218,127 @@ describe('agent core against the simulator', () => {
       h = undefined;
       await relay?.close();
     }
+  });
+});
+
+async function inContactCenterSession(ctl: SimControl): Promise<boolean | undefined> {
+  const agent = (await ctl.state()).agents.find((a) => a.userName === 'agent1');
+  return agent?.inContactCenterSession as boolean | undefined;
+}
+
+describe('agent core: failures the agent must not be misled by', () => {
+  it('keeps showing disconnected while the re-read after a reconnect fails, then shows the truth', async () => {
+    h = await startHarness({}, { bayeuxTimings: { maxBackoffMs: 400 } });
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    // The caller hangs up while its event is lost...
+    await h.ctl.fault({ dropEvents: 1 });
+    await h.ctl.release(callId);
+    // ...then the stream re-handshakes while REST answers garbage for six re-reads.
+    await h.ctl.fault({ badBody: 'html', scope: 'rest', count: 12 });
+    h.statuses.length = 0;
+    await h.ctl.fault({ bayeuxAdvice: 'handshake', count: 1 });
+
+    await h.waitStatus('no-call', 8_000);
+    // Never the stale "recording" of a call that no longer exists.
+    expect(h.statuses).toEqual(['disconnected', 'no-call']);
+    expect(h.errors.some((e) => /cannot re-read state/.test(e))).toBe(true);
+  });
+
+  it('leaves nothing running when stop() comes while start() is still signing in', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const relay = await startRelay(sim.port);
+    cleanups.push(
+      () => relay.close(),
+      () => sim.close(),
+    );
+    const core = createAgentCore({ serverUrl: relay.url, username: 'agent1', password: 'agent1' });
+    const starting = core.start();
+    await core.stop();
+    expect(await starting).toMatchObject({ ok: false });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // absence of traffic needs a window
+    expect(relay.count(/\/api\/v2\/notifications/)).toBe(0);
+    expect(core.getSnapshot().connection).toBe('disconnected');
+  });
+
+  it('ends the contact-center session after a slow start, never before it (End must not overtake Start)', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const ctl = simControl(sim.url);
+    await ctl.fault({ delayMs: 600, operation: 'StartContactCenterSession', count: 1 });
+    const core = createAgentCore({ serverUrl: sim.url, username: 'agent1', password: 'agent1' });
+    expect(await core.start()).toEqual({ ok: true });
+    await waitFor(() => core.getSnapshot().live, 5_000, 'live');
+    await core.stop(); // Start is still in flight on the server
+    await new Promise((resolve) => setTimeout(resolve, 700)); // until the held Start has surely run
+    expect(await inContactCenterSession(ctl)).toBe(false);
+  });
+
+  it('retries a refused StartContactCenterSession on the next reconnect', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const ctl = simControl(sim.url);
+    await ctl.fault({ operation: 'StartContactCenterSession', statusCode: 1, count: 1 });
+    const core = createAgentCore({ serverUrl: sim.url, username: 'agent1', password: 'agent1' });
+    cleanups.unshift(() => core.stop());
+    const errors: string[] = [];
+    core.subscribe((event) => {
+      if (event.type === 'error') errors.push(event.message);
+    });
+    expect(await core.start()).toEqual({ ok: true });
+    await waitFor(() => errors.some((e) => /StartContactCenterSession failed/.test(e)), 5_000, 'refusal');
+    expect(await inContactCenterSession(ctl)).toBe(false);
+
+    await ctl.fault({ bayeuxAdvice: 'none', count: 1 });
+    await waitFor(async () => await inContactCenterSession(ctl), 5_000, 'session started on reconnect');
+  });
+
+  it('never signs in again behind stop(): a command that meets an expired session during shutdown is not replayed', async () => {
+    h = await startHarness();
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    await h.ctl.fault({ delayMs: 600, operation: 'PauseCallRecording', count: 1 });
+    const toggling = h.core.toggleRecording();
+    await h.waitStatus('pausing');
+    await h.core.stop();
+    await h.ctl.expireSessions('agent1'); // the held POST will meet a dead session
+    const result = await toggling;
+
+    // Replayed on a fresh sign-in, it would pause the call after the app quit.
+    expect(result).toMatchObject({ ok: false });
+    expect(await serverRecordingState(h.ctl, callId)).toBe('Recording');
+  });
+
+  it('keeps a pause pending (not rolled back) when the answer is lost, and settles on the server event', async () => {
+    h = await startHarness({}, { requestTimeoutMs: 300, recordingTimeoutMs: 3_000 });
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    await h.ctl.fault({ delayMs: 700, operation: 'PauseCallRecording', count: 1 });
+    h.statuses.length = 0;
+
+    const result = await h.core.toggleRecording(); // times out client-side; the server pauses later
+
+    expect(result).toMatchObject({ ok: false, code: 'outcome-unknown', callId });
+    expect(result.ok ? '' : result.reason).toMatch(/outcome unknown/);
+    expect(result.ok ? '' : result.reason).not.toMatch(/not sent/);
+    expect(h.core.getSnapshot().status).toBe('pausing');
+    await h.waitStatus('paused');
+    expect(h.statuses).toEqual(['pausing', 'paused']); // never back to "recording" on a guess
+    expect(await serverRecordingState(h.ctl, callId)).toBe('Paused');
+  });
+
+  it('never hangs up a held call by default', async () => {
+    h = await startHarness();
+    const callId = await h.establishedCall();
+    expect(await h.core.hold(callId)).toMatchObject({ ok: true });
+    await waitFor(
+      () => h?.core.getSnapshot().calls.find((c) => c.id === callId)?.state === 'Held',
+      3_000,
+      'held',
+    );
+    expect(await h.core.hangup()).toMatchObject({ ok: false, code: 'no-call' });
+    expect((await h.ctl.state()).calls.find((c) => c.id === callId)?.state).toBe('Held');
+    // Named explicitly, it is hung up.
+    expect(await h.core.hangup(callId)).toMatchObject({ ok: true, callId });
   });
 });
