@@ -10,6 +10,7 @@ import {
 import { systemClock } from '../../../main/core/clock.ts';
 import { GwsSession } from '../../../main/core/gws-session.ts';
 import { startHarness, TEST_SIM_OPTIONS, type Harness } from '../helpers/core-harness.ts';
+import { simControl } from '../helpers/sim-control.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
 import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -387,5 +388,55 @@ describe('interval:0 storm guard with CometD-style advice (sent once)', () => {
       return next - replyAt;
     });
     for (const gap of gaps) expect(gap).toBeLessThan(200);
+  });
+});
+
+describe('Bayeux connection stop() during recovery', () => {
+  it('recovers again after a restart when stop() came in the middle of a recovery', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const ctl = simControl(sim.url);
+    const session = new GwsSession({ serverUrl: sim.url, username: 'agent1', password: 'agent1' });
+    expect((await session.signIn()).ok).toBe(true);
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    // The session check of the first recovery waits until the test lets it go.
+    const port: SessionPort = {
+      serverUrl: session.serverUrl,
+      cookieJar: session.cookieJar,
+      tls: session.tls,
+      proxyUrl: undefined,
+      origin: undefined,
+      ensureSession: () => gate.then(() => session.ensureSession()),
+    };
+    const states: ConnectionState[] = [];
+    const connection = new BayeuxConnection({
+      session: port,
+      clock: systemClock,
+      channels: ['/v2/me/calls'],
+      onMessage: () => undefined,
+      onState: (state) => states.push(state),
+      onLive: () => undefined,
+      onError: () => undefined,
+    });
+    cleanups.unshift(() => connection.stop());
+    connection.start();
+    await waitFor(() => connection.state === 'connected', 3_000, 'connected');
+
+    await ctl.fault({ bayeuxAdvice: 'none', count: 1 });
+    await waitFor(() => connection.state === 'disconnected', 3 * POLL_TIMEOUT_MS, 'recovering');
+    await connection.stop(); // while the recovery waits on its session check
+    openGate();
+    await gate;
+
+    connection.start();
+    await waitFor(() => connection.state === 'connected', 3_000, 'connected again');
+    states.length = 0;
+    await ctl.fault({ bayeuxAdvice: 'none', count: 1 });
+    // A recovery flag left over from before stop() would make faye stop silently here.
+    await waitFor(() => states.includes('disconnected'), 3 * POLL_TIMEOUT_MS, 'second outage noticed');
+    await waitFor(() => connection.state === 'connected', 3_000, 'recovered');
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callSchema, deviceSchema, parseGwsEvent, statusBodySchema } from '../../../main/core/call-model.ts';
+import {
+  callSchema,
+  deviceSchema,
+  parseCallList,
+  parseGwsEvent,
+  statusBodySchema,
+} from '../../../main/core/call-model.ts';
 import { fixtureNames, loadFixture } from '../helpers/fixtures.ts';
 
 /** `data` of a cometd fixture, deep-copied so tests can mutate it. */
@@ -168,5 +174,21 @@ describe('REST fixtures', () => {
   it('normalises a call read over REST the same way as an event', () => {
     const call = callSchema.parse(callOf(eventData('cometd-06-call-recording-paused.json')));
     expect(call).toMatchObject({ state: 'Established', recordingState: 'Paused' });
+  });
+});
+
+describe('parseCallList (REST call lists)', () => {
+  it('keeps the readable calls when one call is malformed, and names the bad one', () => {
+    const good = callOf(eventData('cometd-05-call-established-recording.json'));
+    const bad = {
+      ...callOf(eventData('cometd-06-call-recording-paused.json')),
+      id: 'bad-1',
+      recordingState: 'On',
+    };
+    const list = parseCallList([good, bad, { state: 'Ringing' }]);
+    expect(list.calls.map((c) => c.id)).toEqual([good.id]);
+    expect(list.unreadable).toMatchObject([{ id: 'bad-1', state: 'Established' }]);
+    expect(list.anonymous).toBe(1);
+    expect(list.problems).toHaveLength(2);
   });
 });

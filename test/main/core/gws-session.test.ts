@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
@@ -82,6 +84,46 @@ describe('GWS session', () => {
       true,
     );
   });
+
+  it.each([
+    ['JSON', 'application/json', '{"statusCode":3,"statusMessage":"Forbidden"}'],
+    ['HTML', 'text/html', '<html><body>403 Forbidden</body></html>'],
+  ])(
+    'refreshes the token and retries once on a CSRF 403 with a %s body (the format is a [gap])',
+    async (_n, type, body) => {
+      // A stand-in server: GET /me hands out a new token each time, the first POST is refused.
+      let gets = 0;
+      const posts: (string | undefined)[] = [];
+      const server = createServer((req, res) => {
+        if (req.method === 'GET') {
+          gets += 1;
+          res.writeHead(200, {
+            'content-type': 'application/json',
+            'set-cookie': 'JSESSIONID=s1; Path=/',
+            'x-csrf-header': 'X-CSRF-TOKEN',
+            'x-csrf-token': `t${gets}`,
+          });
+          res.end('{"statusCode":0}');
+          return;
+        }
+        posts.push(req.headers['x-csrf-token'] as string | undefined);
+        const refused = posts.length === 1;
+        res.writeHead(refused ? 403 : 200, { 'content-type': refused ? type : 'application/json' });
+        res.end(refused ? body : '{"statusCode":0}');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const { port } = server.address() as AddressInfo;
+      const session = new GwsSession({ serverUrl: `http://127.0.0.1:${port}`, username: 'u', password: 'p' });
+      expect((await session.signIn()).ok).toBe(true);
+
+      const result = await session.post(GwsPath.VoiceChannel, { operationName: 'Ready' });
+
+      expect(result).toMatchObject({ ok: true });
+      expect(posts).toEqual(['t1', 't2']); // retried once, with the refreshed token
+      expect(session.loginCount).toBe(1);
+    },
+  );
 
   it('signs in again once when the cookie names no live session', async () => {
     const sim = await startSimulator(TEST_SIM_OPTIONS);
