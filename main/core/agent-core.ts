@@ -272,9 +272,11 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       }
       // No request of this core may sign in again from now on, except the End below.
       session.close();
+      // Signed out (credentials refused): End would only cost another refused sign-in.
+      const signedOut = bayeux.state === 'signed-out';
       await bayeux.stop();
       await ccStart;
-      if (ccSessionStarted) {
+      if (ccSessionStarted && !signedOut) {
         const result = await session.post(
           GwsPath.Me,
           { operationName: 'EndContactCenterSession' },

@@ -147,6 +147,21 @@ describe('headless CLI', () => {
     expect(cli.stderr()).toMatch(/cannot reach GWS/);
   });
 
+  it('exits 3 saying "signed out" when the server refuses the credentials while reconnecting', async () => {
+    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    cleanups.push(() => sim.close());
+    const ctl = simControl(sim.url);
+    const cli = runCli(['--server', sim.url, '--username', 'agent1', '--password-env', 'PW'], {
+      PW: 'agent1',
+    });
+    await cli.line(status('no-call'));
+    await ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'rest', count: 1_000_000 });
+    await ctl.fault({ bayeuxAdvice: 'none', count: 1 });
+    expect(await cli.exited).toBe(3);
+    expect(cli.stderr()).toMatch(/signed out/);
+    expect(cli.lines).toContainEqual(expect.objectContaining({ type: 'status', connection: 'signed-out' }));
+  });
+
   it('refuses a password on the command line and explains how to give one', async () => {
     const server = ['--server', 'http://127.0.0.1:9', '--username', 'agent1'];
     const argv = runCli([...server, '--password', 'x']);
