@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FaultBook } from './faults.ts';
+import { exceedsDepth } from './http-util.ts';
 import type { HttpSession } from './sessions.ts';
 import type { PendingEvent } from './world.ts';
 
@@ -25,6 +26,7 @@ interface FayeMessage {
   successful?: boolean;
   error?: string;
   advice?: Record<string, unknown>;
+  supportedConnectionTypes?: string[];
   data?: unknown;
   id?: string;
 }
@@ -70,10 +72,29 @@ const META_CONNECT = '/meta/connect';
 const META_SUBSCRIBE = '/meta/subscribe';
 const META_UNSUBSCRIBE = '/meta/unsubscribe';
 const NAMESPACE = '/sim-agent/';
+/** Deepest Bayeux message accepted; GWS messages are a handful of levels deep. */
+export const MAX_MESSAGE_DEPTH = 32;
+
+/**
+ * What an agent may subscribe to: its own topics and wildcards over them.
+ * `/meta/**` and `/service/**` are Bayeux's own and never subscribable.
+ */
+function isAgentChannel(channel: unknown): channel is string {
+  return (
+    typeof channel === 'string' &&
+    channel.startsWith('/') &&
+    !channel.startsWith('/meta/') &&
+    !channel.startsWith('/service/') &&
+    channel !== '/meta' &&
+    channel !== '/service'
+  );
+}
 
 /** CometD's standard answers (not GWS-specific; gws-api.md §1.5). */
 export const BayeuxError = {
   HandshakeDenied: '403::Handshake denied',
+  SubscriptionDenied: '403::Subscription denied',
+  TooDeep: '400::Message nested too deeply',
   PublishDenied: '403::Publish denied',
   UnknownClient: '402::Unknown client',
 } as const;
@@ -83,6 +104,10 @@ export interface BayeuxHubOptions {
   timeoutSec: number;
   /** See `SimulatorOptions.connectAdvice`. */
   connectAdvice: 'every' | 'first';
+  /** Whether an HTTP session still lives; a handshake on a dead one is denied. */
+  isSessionAlive: (sessionId: string) => boolean;
+  /** Connection types offered in the handshake reply. */
+  connectionTypes: string[];
   faults: FaultBook;
   agentNames: string[];
 }
@@ -132,6 +157,8 @@ export class BayeuxHub {
     const key = this.agentKeys.get(event.agent);
     if (!key) return;
     this.messageCounter += 1;
+    // faye copies each message per subscriber; the world never builds deep data, but be safe.
+    if (exceedsDepth(event.data, MAX_MESSAGE_DEPTH)) return;
     this.engine.publish({
       channel: `${NAMESPACE}${key}${event.channel}`,
       data: event.data,
@@ -179,10 +206,24 @@ export class BayeuxHub {
 
   private incoming(message: FayeMessage, request: AuthedRequest | null): FayeMessage {
     if (request === null) return message;
+    if (typeof message !== 'object' || message === null || typeof message.channel !== 'string') {
+      return { channel: '/meta/invalid', error: '400::Message without a channel' };
+    }
+    if (exceedsDepth(message, MAX_MESSAGE_DEPTH)) {
+      // Drop the deep fields so faye never copies or serialises them (a deep `id` or `data`
+      // would overflow the stack later, outside any try/catch), and refuse the message.
+      const shallow = Object.fromEntries(
+        Object.entries(message).filter(([, value]) => !exceedsDepth(value, MAX_MESSAGE_DEPTH - 1)),
+      ) as FayeMessage;
+      return { ...shallow, channel: message.channel, error: BayeuxError.TooDeep };
+    }
     switch (message.channel) {
-      case META_HANDSHAKE:
-        if (!request.simAuth) message.error = BayeuxError.HandshakeDenied;
+      case META_HANDSHAKE: {
+        const auth = request.simAuth;
+        const sessionDied = auth?.session !== undefined && !this.options.isSessionAlive(auth.session.id);
+        if (!auth || sessionDied) message.error = BayeuxError.HandshakeDenied;
         return message;
+      }
       case META_CONNECT:
         return message;
       case META_SUBSCRIBE:
@@ -192,11 +233,14 @@ export class BayeuxHub {
           message.error = BayeuxError.UnknownClient;
           return message;
         }
-        if (message.subscription !== undefined) {
-          message.subscription = Array.isArray(message.subscription)
-            ? message.subscription.map((s) => namespace + s)
-            : namespace + message.subscription;
+        if (message.subscription === undefined) return message;
+        const requested = Array.isArray(message.subscription) ? message.subscription : [message.subscription];
+        if (!requested.every(isAgentChannel)) {
+          message.error = BayeuxError.SubscriptionDenied;
+          return message;
         }
+        const scoped = requested.map((channel) => `${namespace}${channel}`);
+        message.subscription = Array.isArray(message.subscription) ? scoped : scoped[0];
         return message;
       }
       default:
@@ -218,6 +262,7 @@ export class BayeuxHub {
         // CometD's SecurityPolicy denial: do not retry with the same credentials.
         message.advice = { ...message.advice, reconnect: 'none' };
       }
+      if (message.successful) message.supportedConnectionTypes = this.options.connectionTypes;
       return message;
     }
     if (message.error && /^401:[^:]*:Unknown client$/.test(message.error)) {
@@ -236,7 +281,9 @@ export class BayeuxHub {
       return message;
     }
     if (message.channel === META_SUBSCRIBE || message.channel === META_UNSUBSCRIBE) {
-      const strip = (s: string): string => s.replace(/^\/sim-agent\/[^/]+/, '');
+      const namespace = this.namespaceOf(message.clientId);
+      const strip = (s: string): string =>
+        namespace !== undefined && s.startsWith(`${namespace}/`) ? s.slice(namespace.length) : s;
       if (Array.isArray(message.subscription)) message.subscription = message.subscription.map(strip);
       else if (typeof message.subscription === 'string') message.subscription = strip(message.subscription);
       return message;

@@ -51,7 +51,7 @@ const program = new Command()
   .option('--config <file>', 'JSON file with simulator options (see README)')
   .option('--demo', 'a scripted caller rings agent1 every few seconds')
   .option('--bayeux-timeout <seconds>', 'long-poll hold time of /meta/connect', seconds)
-  .option('--quiet', 'do not log requests and faults on stderr');
+  .option('--quiet', 'do not log faults, restarts and demo calls on stderr');
 
 async function main(): Promise<void> {
   program.parse();
@@ -64,10 +64,13 @@ async function main(): Promise<void> {
     bayeuxTimeout?: number;
     quiet?: boolean;
   }>();
+  const fromFile = flags.config ? readConfig(flags.config) : {};
+  // Flags win over the file only when given: the flag defaults must not mask the file's port/host.
+  const given = (name: string): boolean => program.getOptionValueSource(name) === 'cli';
   const input: SimulatorOptionsInput = {
-    ...(flags.config ? readConfig(flags.config) : {}),
-    port: flags.port,
-    host: flags.host,
+    ...fromFile,
+    ...(given('port') || fromFile.port === undefined ? { port: flags.port } : {}),
+    ...(given('host') || fromFile.host === undefined ? { host: flags.host } : {}),
   };
   if (flags.csrf) input.csrf = flags.csrf === 'on';
   if (flags.demo) input.demo = true;

@@ -77,6 +77,10 @@ export function readJsonObject(
         fail(400, 10, 'The JSON body must be an object');
         return;
       }
+      if (exceedsDepth(value, MAX_JSON_DEPTH)) {
+        fail(400, 10, `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+        return;
+      }
       resolve({ ok: true, value: value as Record<string, unknown> });
     });
   });
@@ -90,7 +94,11 @@ export function sendJson(
   headers: Record<string, string> = {},
   onSent?: () => void,
 ): void {
-  if (res.headersSent || res.destroyed) return;
+  if (res.headersSent || res.destroyed) {
+    // The client left: what the request changed still happened, so its follow-up (events) must run.
+    onSent?.();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(httpStatus, {
     ...headers,
@@ -141,5 +149,37 @@ export function describeValue(value: unknown): string {
     return JSON.stringify(value) ?? typeof value;
   } catch {
     return typeof value;
+  }
+}
+
+/** Deepest JSON body accepted: deep data would overflow the stack when copied or serialised later. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests objects/arrays deeper than `max` levels (iterative: safe on any input). */
+export function exceedsDepth(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** True for a Host header naming loopback (localhost, 127.x, [::1]) with any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+  return name === 'localhost' || name === '[::1]' || (name?.startsWith('127.') ?? false);
+}
+
+/** True for an Origin on loopback (http(s)://localhost|127.x|[::1][:port]). */
+export function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return isLoopbackHost(url.host);
+  } catch {
+    return false;
   }
 }

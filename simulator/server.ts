@@ -10,6 +10,8 @@ import {
   HTML_BODY,
   describeValue,
   isLoopback,
+  isLoopbackHost,
+  isLoopbackOrigin,
   readJsonObject,
   sendJson,
   sendText,
@@ -64,10 +66,32 @@ export async function startSimulator(
     connectAdvice: opts.connectAdvice,
     faults,
     agentNames: opts.agents.map((a) => a.userName),
+    isSessionAlive: (id) => sessions.get(id) !== undefined,
+    connectionTypes: [
+      'long-polling',
+      'cross-origin-long-polling',
+      'callback-polling',
+      ...(opts.websocket ? ['websocket'] : []),
+    ],
   });
-  sessions.onInvalidate((dead) => bayeux.dropClientsOfSessions(dead));
+  /** Sockets upgraded to websocket, with the session they were opened on (closed when it dies). */
+  const websockets = new Map<Duplex, string | undefined>();
+  const closeWebsockets = (which: (sessionId: string | undefined) => boolean): void => {
+    for (const [socket, sessionId] of websockets) {
+      if (!which(sessionId)) continue;
+      websockets.delete(socket);
+      socket.destroy();
+    }
+  };
+  sessions.onInvalidate((dead) => {
+    bayeux.dropClientsOfSessions(dead);
+    const ids = new Set(dead.map((d) => d.id));
+    closeWebsockets((sessionId) => sessionId !== undefined && ids.has(sessionId));
+  });
   const timers = new Set<NodeJS.Timeout>();
+  let stopping = false;
   const later = (ms: number, fn: () => void): void => {
+    if (stopping) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
       fn();
@@ -88,10 +112,14 @@ export async function startSimulator(
     }
   };
   /** Events go out only after the answer has been written (gws-api.md §6.4). */
-  const publishLater = (events: PendingEvent[]): void => {
-    if (events.length === 0) return;
-    if (opts.eventDelayMs > 0) later(opts.eventDelayMs, () => publish(events));
-    else setImmediate(() => publish(events));
+  const publishLater = (events: PendingEvent[], then?: () => void): void => {
+    const run = (): void => {
+      publish(events);
+      then?.();
+    };
+    if (events.length === 0 && !then) return;
+    if (opts.eventDelayMs > 0) later(opts.eventDelayMs, run);
+    else setImmediate(run);
   };
 
   const restDeps: RestDeps = {
@@ -107,6 +135,7 @@ export async function startSimulator(
 
   const restart = (): { sessions: number; bayeuxClients: number } => {
     const bayeuxClients = bayeux.dropAll();
+    closeWebsockets(() => true);
     const dropped = { sessions: sessions.clear(), bayeuxClients };
     log(`restart: dropped ${dropped.sessions} sessions and ${dropped.bayeuxClients} Bayeux clients`);
     return dropped;
@@ -164,7 +193,8 @@ export async function startSimulator(
 
   const corsHeaders = (req: IncomingMessage): Record<string, string> => {
     const origin = req.headers.origin;
-    if (!origin || !originAllowed(req)) return {};
+    // With Origin checks off there is no CORS policy to announce: a page elsewhere gets nothing.
+    if (!origin || opts.allowedOrigins === 'off' || !originAllowed(req)) return {};
     return {
       'Access-Control-Allow-Origin': origin,
       'Access-Control-Allow-Credentials': 'true',
@@ -177,7 +207,14 @@ export async function startSimulator(
     res: ServerResponse,
     path: string,
   ): Promise<void> => {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    // Loopback peers only; and, against web pages (cross-site POST, DNS rebinding), a loopback
+    // Host and no foreign Origin. curl sends no Origin, so the README examples work as typed.
+    const origin = req.headers.origin;
+    if (
+      !isLoopback(req.socket.remoteAddress) ||
+      !isLoopbackHost(req.headers.host) ||
+      (origin !== undefined && !isLoopbackOrigin(origin))
+    ) {
       sendJson(res, 403, {
         statusCode: StatusCode.Forbidden,
         statusMessage: 'The /sim control API answers loopback clients only',
@@ -227,6 +264,25 @@ export async function startSimulator(
       sendBadBody(res, bad);
       return;
     }
+    // faye buffers the whole body itself: bound it here, as every other endpoint is bounded.
+    const tooLarge = (): void =>
+      sendJson(res, 413, {
+        statusCode: StatusCode.ValidationError,
+        statusMessage: `Request body larger than ${opts.maxBodyBytes} bytes`,
+      });
+    if (Number(req.headers['content-length'] ?? 0) > opts.maxBodyBytes) {
+      tooLarge();
+      req.resume(); // discard the rest without buffering it
+      return;
+    }
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= opts.maxBodyBytes || res.headersSent) return;
+      // Undeclared length: faye is already buffering, so stop the upload itself.
+      tooLarge();
+      res.once('finish', () => req.destroy());
+    });
     const auth = authenticateBayeux(req, world, sessions);
     if (auth) req.simAuth = auth;
     bayeux.handle(req, res);
@@ -271,7 +327,7 @@ export async function startSimulator(
     if (!auth.ok) {
       sendJson(
         res,
-        401,
+        httpStatusFor(StatusCode.AccessDenied),
         { statusCode: StatusCode.AccessDenied, statusMessage: 'Access denied' },
         {
           ...cors,
@@ -298,7 +354,7 @@ export async function startSimulator(
       const notAllowed = route.kind === 'method-not-allowed';
       sendJson(
         res,
-        notAllowed ? 405 : 404,
+        notAllowed ? 405 : httpStatusFor(StatusCode.NotFound),
         {
           statusCode: notAllowed ? StatusCode.Forbidden : StatusCode.NotFound,
           statusMessage: notAllowed ? `${method} is not allowed on ${path}` : `Resource ${path} not found`,
@@ -334,10 +390,9 @@ export async function startSimulator(
       { method, path, query: url.searchParams, body: body.value, session: auth.session },
       restDeps,
     );
-    sendResult(res, result, headers, () => {
-      result.afterSend?.();
-      publishLater(result.events);
-    });
+    // Events first, then the follow-up: EndContactCenterSession's logout event must reach
+    // the clients of the session it ends.
+    sendResult(res, result, headers, () => publishLater(result.events, result.afterSend));
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -374,6 +429,8 @@ export async function startSimulator(
     const authed = req as AuthedRequest;
     const auth = authenticateBayeux(req, world, sessions);
     if (auth) authed.simAuth = auth;
+    websockets.set(socket, auth?.session?.id);
+    socket.once('close', () => websockets.delete(socket));
     bayeux.handleUpgrade(authed, socket, head);
   };
 
@@ -415,6 +472,7 @@ export async function startSimulator(
     world,
     close: () => {
       closed ??= new Promise<void>((resolve) => {
+        stopping = true;
         demo?.stop();
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
@@ -422,6 +480,8 @@ export async function startSimulator(
         bayeux.close();
         server.close(() => resolve());
         server.closeAllConnections();
+        // Upgraded sockets are not the HTTP server's any more: close them too, or close() hangs.
+        closeWebsockets(() => true);
       });
       return closed;
     },

@@ -412,6 +412,9 @@ export class World {
     const agent = this.agents.get(agentName);
     if (!agent || agent.device.id !== deviceId)
       return fail(StatusCode.NotFound, `Device ${deviceId} not found`);
+    if (body.operationName === undefined) {
+      return fail(StatusCode.MissingParameter, 'Missing required parameter: operationName');
+    }
     if (body.operationName !== 'Dial') {
       return fail(StatusCode.ValidationError, `Unknown operationName ${describeValue(body.operationName)}`);
     }
@@ -497,10 +500,8 @@ export class World {
         return notify();
       }
       case 'DeleteUserData': {
-        for (const key of Object.keys(call.userData)) {
-          // GSIP_* keys belong to the recording service, not to the agent.
-          if (!key.startsWith('GSIP_')) delete call.userData[key];
-        }
+        // "Removes all keys" (gws-api.md §4.4), the recording service's GSIP_* ones included.
+        for (const key of Object.keys(call.userData)) delete call.userData[key];
         return notify();
       }
       case 'DeleteUserDataPair': {
@@ -568,9 +569,9 @@ export class World {
     }
     const others = (channels as string[]).filter((c) => c !== 'voice');
     const unavailable = others.map((c) => `${c}: Interaction Server unavailable`).join('; ');
-    if (!channels.includes('voice')) {
-      return fail(StatusCode.InternalError, unavailable || 'No channel requested');
-    }
+    if (channels.length === 0)
+      return fail(StatusCode.ValidationError, 'channels must name at least one channel');
+    if (!channels.includes('voice')) return fail(StatusCode.InternalError, unavailable);
     agent.inContactCenterSession = true;
     agent.device.deviceState = 'Active';
     const events = this.deviceEvents(agent);
