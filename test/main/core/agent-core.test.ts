@@ -327,6 +327,39 @@ describe('agent core: failures the agent must not be misled by', () => {
     expect(await serverRecordingState(h.ctl, callId)).toBe('Paused');
   });
 
+  it('reads again when a refresh is asked for while a read is in flight (the read may predate the change)', async () => {
+    h = await startHarness({}, { recordingTimeoutMs: 300 });
+    const first = await h.establishedCall();
+    const second = await h.establishedCall();
+    const recordingOf = (id: string) => h?.core.getSnapshot().calls.find((c) => c.id === id)?.recording;
+    // Refresh 1: the first call's pause is never confirmed (event lost).
+    await h.ctl.fault({ dropEvents: 1 });
+    expect(await h.core.pauseRecording(first)).toMatchObject({ ok: true });
+    // Its calls are read at once, its devices only 900 ms later: a read in flight.
+    await h.ctl.fault({ delayMs: 1, count: 1 });
+    await h.ctl.fault({ delayMs: 900, count: 1 });
+    await waitFor(() => recordingOf(first) === 'unknown', 3_000, 'first call unknown');
+    await waitFor(
+      async () => ((await h?.ctl.state())?.faults as { delays: unknown[] }).delays.length === 0,
+      3_000,
+      'read 1 under way',
+    );
+    // Refresh 2, asked for during read 1: the second call's pause, also unconfirmed.
+    await h.ctl.fault({ dropEvents: 1 });
+    expect(await h.core.pauseRecording(second)).toMatchObject({ ok: true });
+    await waitFor(() => recordingOf(second) === 'unknown', 3_000, 'second call unknown');
+
+    // Read 1 says "recording" for the second call; only a read after it shows the pause.
+    await waitFor(
+      () => recordingOf(second) === 'paused',
+      3_000,
+      'second call paused',
+      () => h?.core.getSnapshot(),
+    );
+    expect(await serverRecordingState(h.ctl, second)).toBe('Paused');
+    expect(recordingOf(first)).toBe('paused');
+  });
+
   it('never hangs up a held call by default', async () => {
     h = await startHarness();
     const callId = await h.establishedCall();
