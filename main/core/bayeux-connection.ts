@@ -156,6 +156,11 @@ export class BayeuxConnection {
     return this.#pollTimeoutMs;
   }
 
+  /** The reconnect interval the server last advised (ms), `undefined` until it advises one. */
+  get advisedIntervalMs(): number | undefined {
+    return this.#serverIntervalMs;
+  }
+
   /** Starts handshaking; state goes `connecting` → `connected` once subscribed. */
   start(): void {
     if (!this.#stopped) return;
@@ -332,12 +337,15 @@ export class BayeuxConnection {
   }
 
   /**
-   * Watchdog window: a healthy server answers each /meta/connect within the poll
-   * timeout; 1.5× plus the throttle interval is late enough to never fire on a
-   * healthy server and early enough to report a dead one within 2× the timeout.
+   * Watchdog window: the next /meta/connect goes out after the reconnect
+   * interval (the server's, or our clamp) and a healthy server answers it
+   * within the poll timeout; 1.5× the timeout plus that interval is late
+   * enough to never fire on a healthy server and early enough to report a
+   * dead one within 2× the timeout when the interval is small.
    */
   #watchdogWindowMs(): number {
-    return Math.round(this.#pollTimeoutMs * 1.5) + this.#timings.throttleIntervalMs;
+    const interval = Math.max(this.#timings.throttleIntervalMs, this.#serverIntervalMs ?? 0);
+    return Math.round(this.#pollTimeoutMs * 1.5) + interval;
   }
 
   #armWatchdog(ms: number): void {
