@@ -78,6 +78,8 @@ export const simulatorOptionsSchema = z
     connectAdvice: z.enum(['every', 'first']).default('every'),
     /** Delay between a REST answer and the event it causes, in ms. */
     eventDelayMs: z.number().int().min(0).max(60_000).default(0),
+    /** HTTP session idle timeout in seconds (gws-api.md §1.5 [gap]); 0 = sessions never time out. */
+    sessionIdleTimeoutSec: z.number().min(0).max(86_400).default(0),
     /** How long the far end of an outbound `Dial` takes to answer, in ms. */
     dialAnswerMs: z.number().int().min(0).max(600_000).default(2_000),
     /** Largest accepted request body, in bytes. */

@@ -58,7 +58,7 @@ export async function startSimulator(
   const log = extras.log ?? (() => undefined);
   let baseUrl = '';
   const world = new World(opts, () => baseUrl);
-  const sessions = new SessionStore();
+  const sessions = new SessionStore(opts.sessionIdleTimeoutSec * 1000);
   const faults = new FaultBook();
   const bayeux = new BayeuxHub({
     mount: NOTIFICATIONS_PATH,

@@ -7,6 +7,8 @@ export interface HttpSession {
   /** Per-session CSRF token; dies with the session (gws-api.md §1.3). */
   readonly csrfToken: string;
   readonly createdAt: number;
+  /** Last request that used the session (for the idle timeout). */
+  lastUsedAt: number;
 }
 
 /**
@@ -17,14 +19,35 @@ export class SessionStore {
   private readonly sessions = new Map<string, HttpSession>();
   private readonly listeners: Array<(dead: HttpSession[]) => void> = [];
 
+  /** @param idleTimeoutMs sessions unused this long die on their next lookup; 0 = never. */
+  constructor(
+    private readonly idleTimeoutMs = 0,
+    private readonly now: () => number = Date.now,
+  ) {}
+
   create(agent: string): HttpSession {
-    const session: HttpSession = { id: newSessionId(), agent, csrfToken: newUuid(), createdAt: Date.now() };
+    const at = this.now();
+    const session: HttpSession = {
+      id: newSessionId(),
+      agent,
+      csrfToken: newUuid(),
+      createdAt: at,
+      lastUsedAt: at,
+    };
     this.sessions.set(session.id, session);
     return session;
   }
 
+  /** The live session with this id, touching it; an idle-expired one dies here and is not returned. */
   get(id: string | undefined): HttpSession | undefined {
-    return id === undefined ? undefined : this.sessions.get(id);
+    const session = id === undefined ? undefined : this.sessions.get(id);
+    if (!session) return undefined;
+    if (this.idleTimeoutMs > 0 && this.now() - session.lastUsedAt > this.idleTimeoutMs) {
+      this.kill([session]);
+      return undefined;
+    }
+    session.lastUsedAt = this.now();
+    return session;
   }
 
   /** Calls `listener` with every batch of sessions that die. */

@@ -201,6 +201,18 @@ describe('faults', () => {
 });
 
 describe('sessions', () => {
+  it('times out an idle session when sessionIdleTimeoutSec is set, but not a busy one', async () => {
+    const sim = await startSim({ sessionIdleTimeoutSec: 1 });
+    const agent = new RestAgent(sim);
+    await agent.login();
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await agent.get('api/v2/me')).statusCode, `busy ${i}`).toBe(200);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await agent.get('api/v2/me')).statusCode).toBe(401);
+  });
+
   it('expires one agent’s sessions and CSRF tokens, leaving other agents alone', async () => {
     const sim = await startSim();
     const a1 = new RestAgent(sim, 'agent1');
