@@ -84,6 +84,13 @@ export const simulatorOptionsSchema = z
     dialAnswerMs: z.number().int().min(0).max(600_000).default(2_000),
     /** Largest accepted request body, in bytes. */
     maxBodyBytes: z.number().int().positive().default(1_000_000),
+    /**
+     * `handshake`: Bayeux requests are authenticated at handshake only (the clientId
+     * then identifies the client); `every-request`: every Bayeux HTTP request needs a
+     * live session cookie or Basic, else HTTP 401 `{"statusCode":20}` as an auth
+     * filter in front of CometD would answer (gws-api.md §3.1 [I]).
+     */
+    bayeuxAuth: z.enum(['handshake', 'every-request']).default('handshake'),
     /** Accept the websocket transport on the Bayeux endpoint (long-polling is always on). */
     websocket: z.boolean().default(true),
     /** The scripted caller: rings agent1 every `demoIntervalMs` when it has no call. */

@@ -284,6 +284,14 @@ export async function startSimulator(
       res.once('finish', () => req.destroy());
     });
     const auth = authenticateBayeux(req, world, sessions);
+    if (!auth && opts.bayeuxAuth === 'every-request') {
+      req.resume();
+      sendJson(res, httpStatusFor(StatusCode.AccessDenied), {
+        statusCode: StatusCode.AccessDenied,
+        statusMessage: 'Access denied',
+      });
+      return;
+    }
     if (auth) req.simAuth = auth;
     bayeux.handle(req, res);
   };

@@ -143,6 +143,30 @@ describe('websocket sessions', () => {
   });
 });
 
+describe('Bayeux authentication', () => {
+  it('checks credentials on every Bayeux request when bayeuxAuth is every-request', async () => {
+    for (const [mode, expected] of [
+      ['handshake', 200],
+      ['every-request', 401],
+    ] as const) {
+      const sim = await startSim({ bayeuxAuth: mode, bayeuxTimeoutSec: 0.2 });
+      const [hs] = JSON.parse(
+        (await bayeuxPost(sim.url, [HANDSHAKE], { authorization: basic('agent1') })).body,
+      ) as Array<{
+        clientId: string;
+      }>;
+      const anonymous = await bayeuxPost(
+        sim.url,
+        [{ channel: '/meta/connect', clientId: hs?.clientId, connectionType: 'long-polling' }],
+        {},
+      );
+      expect(anonymous.status, mode).toBe(expected);
+      if (expected === 401)
+        expect(JSON.parse(anonymous.body)).toEqual({ statusCode: 20, statusMessage: 'Access denied' });
+    }
+  });
+});
+
 describe('hostile bodies', () => {
   it('refuses deeply nested JSON on REST, /sim and Bayeux, and keeps serving subscribers', async () => {
     const { sim, agent, inbox, id } = await signedInWithCall();
