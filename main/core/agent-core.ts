@@ -134,6 +134,15 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
   /** Re-reads calls and devices and replaces the workspace state. */
   async function resync(): Promise<boolean> {
     const since = workspace.beginRead();
+    try {
+      return await read(since);
+    } finally {
+      workspace.endRead();
+    }
+  }
+
+  /** One REST read of calls and devices, begun at event mark `since`. */
+  async function read(since: number): Promise<boolean> {
     const [calls, devices] = await Promise.all([
       session.get(`${GwsPath.Calls}?fields=*`),
       session.get(`${GwsPath.Devices}?fields=*`),

@@ -84,6 +84,8 @@ export class Workspace {
   /** Counts applied events; with the per-call marks it orders events against REST reads. */
   #eventSeq = 0;
   readonly #lastEventFor = new Map<string, number>();
+  /** REST reads begun and not yet ended; marks of released calls are only needed while one is. */
+  #openReads = 0;
   #lastDeviceEvent = 0;
 
   constructor(options: WorkspaceOptions) {
@@ -110,7 +112,13 @@ export class Workspace {
     switch (event.kind) {
       case 'call':
         this.#eventSeq += 1;
-        this.#lastEventFor.set(event.call.id, this.#eventSeq);
+        // A released call's mark only guards reads in flight against re-adding
+        // it; with none in flight it is dropped, so the map stays bounded.
+        if (event.call.state === CallState.Released && this.#openReads === 0) {
+          this.#lastEventFor.delete(event.call.id);
+        } else {
+          this.#lastEventFor.set(event.call.id, this.#eventSeq);
+        }
         this.#applyCall(event.call);
         break;
       case 'devices':
@@ -133,7 +141,18 @@ export class Workspace {
    * event touched.
    */
   beginRead(): number {
+    this.#openReads += 1;
     return this.#eventSeq;
+  }
+
+  /** Ends a read begun with {@link beginRead}, whether it succeeded or not. */
+  endRead(): void {
+    this.#openReads = Math.max(0, this.#openReads - 1);
+  }
+
+  /** Calls whose latest event is remembered to order it against REST reads (diagnostics, tests). */
+  get trackedCallEvents(): number {
+    return this.#lastEventFor.size;
   }
 
   /**

@@ -40,4 +40,22 @@ describe('core layering', () => {
     expect(result.stdout.trim()).toBe(`LOADED ${files.length}`);
     expect(result.status).toBe(0);
   });
+
+  it('runs the headless CLI (its whole static import graph) without resolving electron', () => {
+    const cli = fileURLToPath(new URL('../../../main/headless-cli.ts', import.meta.url));
+    // The CLI runs on import; --help makes it exit 0 once every static import has loaded.
+    const probe = PROBE.replace(
+      'for (const file of process.argv.slice(1)) await import(file);',
+      'const cli = process.argv[1]; process.argv = [process.argv[0], cli, "--help"]; await import(cli);',
+    );
+    expect(probe).not.toBe(PROBE);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe, cli], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(result.stdout).not.toMatch(/ELECTRON/);
+    expect(result.stderr).toMatch(/Usage:/);
+    expect(result.status).toBe(0);
+  });
 });

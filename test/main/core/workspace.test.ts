@@ -203,4 +203,20 @@ describe('Workspace', () => {
     ws.replaceCalls([], undefined, [{ id: 'c3', state: 'Established', reason: 'bad' }]);
     expect(ws.snapshot().calls.map((c) => [c.id, c.recording])).toEqual([['c3', 'unknown']]);
   });
+
+  it('forgets released calls when no read is in flight, so a long shift does not grow memory', () => {
+    const { ws } = setup();
+    for (let i = 0; i < 100; i++) {
+      ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call(`c${i}`, 'Established') });
+      ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call(`c${i}`, 'Released') });
+    }
+    expect(ws.trackedCallEvents).toBe(0);
+    // During a read, a release is remembered: the read must not bring the call back.
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('x', 'Established') });
+    const since = ws.beginRead();
+    ws.applyEvent({ kind: 'call', notificationType: 'StatusChange', call: call('x', 'Released') });
+    ws.replaceCalls([call('x', 'Established')], since);
+    ws.endRead();
+    expect(ws.snapshot().calls).toEqual([]);
+  });
 });
