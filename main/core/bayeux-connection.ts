@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import faye, { type Client, type CookieStoreLike, type Message } from 'faye';
 import type { CookieJar } from 'tough-cookie';
 import type { Clock, TimerHandle } from './clock.ts';
@@ -25,6 +26,17 @@ import { GwsPath, type GwsResult } from './gws-session.ts';
  * - `402::Unknown client` → faye re-handshakes; if the session died the
  *   handshake is denied (advice none) and we re-login before a fresh client.
  */
+
+/**
+ * One proxy rule for REST and Bayeux: only the configured proxy is used. got
+ * ignores `http_proxy`/`https_proxy`, but faye's transports read them when no
+ * proxy is given, which sent Bayeux (with the session cookie) to a proxy REST
+ * never used. faye 1.4.3's env lookup (`Transport#_findProxy`) is turned off.
+ */
+const fayeTransport = createRequire(import.meta.url)('faye/src/transport/transport.js') as {
+  prototype: { _findProxy(): string | undefined };
+};
+fayeTransport.prototype._findProxy = () => undefined;
 
 /**
  * What consumers see. Only `connected` means events are flowing. `signed-out`

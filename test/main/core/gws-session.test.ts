@@ -214,6 +214,22 @@ describe('GWS session', () => {
     expect(proxy.count(new RegExp(`POST ${origin}/api/v2/notifications `))).toBeGreaterThan(0);
   });
 
+  it('ignores http_proxy/https_proxy on Bayeux as REST does: only the configured proxy is used', async () => {
+    const saved = { http: process.env.http_proxy, https: process.env.https_proxy };
+    process.env.http_proxy = 'http://127.0.0.1:9'; // nothing listens there
+    process.env.https_proxy = 'http://127.0.0.1:9';
+    try {
+      h = await startHarness(); // throws unless Bayeux goes live
+      await h.establishedCall();
+      await h.waitStatus('recording');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[`${name}_proxy`];
+        else process.env[`${name}_proxy`] = value;
+      }
+    }
+  });
+
   it('verifies TLS: a private CA is refused by default and trusted once given as the extra CA', async () => {
     const sim = await startSimulator(TEST_SIM_OPTIONS);
     const front = await startTlsFront(sim.port);
