@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../simulator/index.ts';
-import { TEST_SIM_OPTIONS } from './helpers/core-harness.ts';
+import { FAST_POLL_SIM_OPTIONS, TEST_SIM_OPTIONS } from './helpers/core-harness.ts';
 import { simControl } from './helpers/sim-control.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
@@ -148,7 +148,7 @@ describe('headless CLI', () => {
   });
 
   it('exits 3 saying "signed out" when the server refuses the credentials while reconnecting', async () => {
-    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const sim = await startSimulator({ ...TEST_SIM_OPTIONS, ...FAST_POLL_SIM_OPTIONS });
     cleanups.push(() => sim.close());
     const ctl = simControl(sim.url);
     const cli = runCli(['--server', sim.url, '--username', 'agent1', '--password-env', 'PW'], {

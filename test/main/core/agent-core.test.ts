@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../simulator/index.ts';
 import { createAgentCore } from '../../../main/core/agent-core.ts';
 import {
+  FAST_POLL_SIM_OPTIONS,
   serverRecordingState,
   startHarness,
   TEST_SIM_OPTIONS,
@@ -228,7 +229,7 @@ async function inContactCenterSession(ctl: SimControl): Promise<boolean | undefi
 
 describe('agent core: failures the agent must not be misled by', () => {
   it('keeps showing disconnected while the re-read after a reconnect fails, then shows the truth', async () => {
-    h = await startHarness({}, { bayeuxTimings: { maxBackoffMs: 400 } });
+    h = await startHarness(FAST_POLL_SIM_OPTIONS, { bayeuxTimings: { maxBackoffMs: 400 } });
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
     // The caller hangs up while its event is lost...
@@ -275,7 +276,7 @@ describe('agent core: failures the agent must not be misled by', () => {
   });
 
   it('retries a refused StartContactCenterSession on the next reconnect', async () => {
-    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const sim = await startSimulator({ ...TEST_SIM_OPTIONS, ...FAST_POLL_SIM_OPTIONS });
     cleanups.push(() => sim.close());
     const ctl = simControl(sim.url);
     await ctl.fault({ operation: 'StartContactCenterSession', statusCode: 1, count: 1 });

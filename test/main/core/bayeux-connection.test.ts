@@ -9,7 +9,12 @@ import {
 } from '../../../main/core/bayeux-connection.ts';
 import { systemClock } from '../../../main/core/clock.ts';
 import { GwsSession } from '../../../main/core/gws-session.ts';
-import { startHarness, TEST_SIM_OPTIONS, type Harness } from '../helpers/core-harness.ts';
+import {
+  FAST_POLL_SIM_OPTIONS,
+  startHarness,
+  TEST_SIM_OPTIONS,
+  type Harness,
+} from '../helpers/core-harness.ts';
 import { simControl } from '../helpers/sim-control.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
 import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
@@ -237,7 +242,10 @@ describe('notification endpoint misbehaving', () => {
   ])(
     'survives GWS JSON (401 statusCode 20) where Bayeux replies are expected%s, and recovers when it heals',
     async (_name, simOptions, coreOptions) => {
-      h = await startHarness(simOptions, { ...coreOptions, bayeuxTimings: { maxBackoffMs: 500 } });
+      h = await startHarness(
+        { ...FAST_POLL_SIM_OPTIONS, ...simOptions },
+        { ...coreOptions, bayeuxTimings: { maxBackoffMs: 500 } },
+      );
       await h.establishedCall();
       await h.waitStatus('recording');
 
@@ -260,7 +268,7 @@ describe('notification endpoint misbehaving', () => {
   });
 
   it('backs off while the server keeps advising reconnect "none", and recovers once it stops', async () => {
-    h = await startHarness({}, { bayeuxTimings: { maxBackoffMs: 1_000 } }, async (sim) => {
+    h = await startHarness(FAST_POLL_SIM_OPTIONS, { bayeuxTimings: { maxBackoffMs: 1_000 } }, async (sim) => {
       relay = await startRelay(sim.port);
       return relay.url;
     });
@@ -271,10 +279,10 @@ describe('notification endpoint misbehaving', () => {
       'advice noticed',
     );
     relay?.resetLog();
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    // Without back-off: ~90 session checks and ~180 Bayeux requests in these 2 s.
-    expect(relay?.count(/GET \/api\/v2\/me /)).toBeLessThanOrEqual(6);
-    expect(relay?.count(/POST \/api\/v2\/notifications/)).toBeLessThanOrEqual(20);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // counting needs a window
+    // Without back-off: ~45 session checks and ~90 Bayeux requests in this second.
+    expect(relay?.count(/GET \/api\/v2\/me /)).toBeLessThanOrEqual(4);
+    expect(relay?.count(/POST \/api\/v2\/notifications/)).toBeLessThanOrEqual(12);
 
     await h.ctl.clearFaults();
     const callId = await h.ctl.createCall({ state: 'Established', recording: true });
@@ -283,7 +291,7 @@ describe('notification endpoint misbehaving', () => {
   });
 
   it('stops in a terminal signed-out state when the server refuses the credentials while reconnecting', async () => {
-    h = await startHarness();
+    h = await startHarness(FAST_POLL_SIM_OPTIONS);
     const loginsBefore = h.core.loginCount;
     // Every REST answer is now "access denied", sign-in included; then the stream drops.
     await h.ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'rest', count: 1_000_000 });
@@ -414,7 +422,7 @@ describe('interval:0 storm guard with CometD-style advice (sent once)', () => {
 
 describe('Bayeux connection stop() during recovery', () => {
   it('recovers again after a restart when stop() came in the middle of a recovery', async () => {
-    const sim = await startSimulator(TEST_SIM_OPTIONS);
+    const sim = await startSimulator({ ...TEST_SIM_OPTIONS, ...FAST_POLL_SIM_OPTIONS });
     cleanups.push(() => sim.close());
     const ctl = simControl(sim.url);
     const session = new GwsSession({ serverUrl: sim.url, username: 'agent1', password: 'agent1' });

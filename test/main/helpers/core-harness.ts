@@ -7,6 +7,12 @@ import { waitFor } from './wait-for.ts';
 /** Short protocol timings so recovery tests finish in seconds. */
 export const TEST_SIM_OPTIONS: SimulatorOptionsInput = { bayeuxTimeoutSec: 2 };
 
+/**
+ * A 0.5 s long-poll hold, for tests whose faults act on the next /meta/connect
+ * reply and need not wait out a 2 s hold for it.
+ */
+export const FAST_POLL_SIM_OPTIONS: SimulatorOptionsInput = { bayeuxTimeoutSec: 0.5 };
+
 /** A running simulator plus a signed-in core, and what the core reported. */
 export interface Harness {
   core: AgentCore;
