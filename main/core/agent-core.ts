@@ -109,15 +109,17 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
 
   let started = false;
   let stopped = false;
-  /** True once StartContactCenterSession may have taken effect (EndContactCenterSession is then due). */
+  /** True once StartContactCenterSession succeeded; until then each onLive tries it again. */
   let ccSessionStarted = false;
+  /** True once a Start may have taken effect (success or unknown outcome): End is due at stop(). */
+  let ccEndDue = false;
   /** The StartContactCenterSession in flight; stop() waits for it so End never overtakes Start. */
   let ccStart: Promise<void> | undefined;
   let syncRound = 0;
   let refreshRunning = false;
   let refreshDirty = false;
-  /** The back-off wait between failed re-reads, cut short by stop(). */
-  let resyncWait: { timer: ReturnType<Clock['setTimeout']>; resolve: () => void } | undefined;
+  /** Back-off waits between failed re-reads (one per sync round), cut short by stop(). */
+  const resyncWaits = new Map<ReturnType<Clock['setTimeout']>, () => void>();
   const maxResyncBackoffMs = options.bayeuxTimings?.maxBackoffMs ?? 5_000;
 
   const workspace: Workspace = new Workspace({
@@ -169,10 +171,10 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
   function pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = clock.setTimeout(() => {
-        resyncWait = undefined;
+        resyncWaits.delete(timer);
         resolve();
       }, ms);
-      resyncWait = { timer, resolve };
+      resyncWaits.set(timer, resolve);
     });
   }
 
@@ -210,8 +212,9 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       operationName: 'StartContactCenterSession',
       channels: ['voice'],
     });
+    ccSessionStarted = result.ok;
     // Only a definite refusal means "not started"; after a network failure it may have been.
-    if (result.ok || result.kind === 'network') ccSessionStarted = true;
+    if (result.ok || result.kind === 'network') ccEndDue = true;
     if (!result.ok) emitError(`StartContactCenterSession failed: ${result.message}`);
   }
 
@@ -274,18 +277,18 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (resyncWait) {
-        clock.clearTimeout(resyncWait.timer);
-        resyncWait.resolve();
-        resyncWait = undefined;
+      for (const [timer, resolve] of resyncWaits) {
+        clock.clearTimeout(timer);
+        resolve();
       }
+      resyncWaits.clear();
       // No request of this core may sign in again from now on, except the End below.
       session.close();
       // Signed out (credentials refused): End would only cost another refused sign-in.
       const signedOut = bayeux.state === 'signed-out';
       await bayeux.stop();
       await ccStart;
-      if (ccSessionStarted && !signedOut) {
+      if (ccEndDue && !signedOut) {
         const result = await session.post(
           GwsPath.Me,
           { operationName: 'EndContactCenterSession' },
