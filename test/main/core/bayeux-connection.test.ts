@@ -259,6 +259,17 @@ describe('notification endpoint misbehaving', () => {
     },
   );
 
+  it('recovers with one re-login when an auth filter in front of CometD refuses an expired session', async () => {
+    h = await startHarness({ ...FAST_POLL_SIM_OPTIONS, bayeuxAuth: 'every-request' });
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    h.statuses.length = 0;
+    await h.ctl.expireSessions('agent1');
+    await waitFor(() => h?.statuses.includes('disconnected'), 3_000, 'outage noticed');
+    await h.waitStatus('recording', 3_000);
+    expect(h.core.loginCount).toBe(2);
+  });
+
   it('sends the configured Origin on Bayeux too, so a server enforcing it lets the stream in', async () => {
     h = await startHarness({ allowedOrigins: [ORIGIN] }, { origin: ORIGIN });
     const callId = await h.establishedCall();
