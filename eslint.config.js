@@ -17,7 +17,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['simulator/**/*.ts', 'main/core/**/*.ts', 'main/headless-cli.ts'],
+    files: [
+      'simulator/**/*.ts',
+      'main/core/**/*.ts',
+      'main/app/**/*.ts',
+      'main/web/**/*.ts',
+      'main/contract/**/*.ts',
+      'main/headless-cli.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -25,7 +32,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['electron', 'electron/*'],
-              message: 'The core and the simulator must run in plain Node: never import electron.',
+              message:
+                'The core, the app layer, browser mode, the contract and the simulator run in plain Node: never import electron (only main/electron/ and main/index.ts may).',
             },
           ],
         },
@@ -43,6 +51,71 @@ export default tseslint.config(
             {
               group: ['../main/*', '../../main/*'],
               message: 'The simulator is a peer of the app, not part of it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'main/core runs in plain Node: never import electron.',
+            },
+            {
+              group: ['../app/*', '../electron/*', '../web/*', '../index*', '../../main/app/*'],
+              message:
+                'main/core is the bottom layer: it never imports the app, the adapters or browser mode.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'node:*'],
+              message: 'The renderer talks only to window.gwsApi: never electron, never Node.',
+            },
+            {
+              group: [
+                '**/main/*',
+                '!**/main/contract',
+                '**/main/core/*',
+                '**/main/app/*',
+                '**/main/electron/*',
+                '**/main/web/*',
+              ],
+              allowTypeImports: true,
+              message: 'The renderer may import only types from main (the IPC contract).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../main/core/*', '../main/app/*', '../main/electron/*', '../main/web/*', 'node:*'],
+              message: 'The preload exposes the IPC contract 1:1 and imports nothing else.',
             },
           ],
         },
