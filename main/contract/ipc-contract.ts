@@ -96,6 +96,11 @@ export const callInfoSchema = z.object({
   /** Operations GWS allows on this call now (`capabilities`). */
   capabilities: z.array(z.string()),
   recording: callRecordingSchema,
+  /**
+   * True when the server has not confirmed `recording` within the reconcile
+   * cadence (or the stream is down): the UI must not present it as confirmed.
+   */
+  stale: z.boolean(),
   /** Epoch ms the recording was confirmed paused, while it is. */
   pausedSince: z.number().optional(),
   /** Epoch ms the call was first seen (for the duration display). */
@@ -178,6 +183,11 @@ export const appViewSchema = z.object({
   /** Epoch ms the status call was confirmed paused. */
   pausedSince: z.number().optional(),
   calls: z.array(callInfoSchema),
+  /**
+   * Paused calls other than `statusCallId` (e.g. a paused call on hold while a
+   * second call is answered): never hidden, the window and tray mention them.
+   */
+  otherPausedCallIds: z.array(z.string()),
   /** Voice agent state (`Ready`, `NotReady`, ...) if known. */
   agentState: z.string().optional(),
   hotkey: hotkeyViewSchema.optional(),
