@@ -6,10 +6,10 @@ import {
   CALL_OPERATIONS,
   CSRF_FAILURE_TEXT,
   USER_STATES,
-  deriveCapabilities,
   type RunningSimulator,
 } from '../../simulator/index.ts';
 import { RestAgent, basic, control, createCall, json, startSim } from './helpers.ts';
+import { specCapabilities } from '../fixtures/spec-capabilities.ts';
 
 /**
  * A seeded storm of a few thousand random REST requests against one simulator
@@ -619,15 +619,16 @@ async function checkInvariants(
       problems.push(`${when}: call ${id} mute ${String(call.mute)}`);
     if ('recordingState' in call && !RECORDING_STATES.includes(String(call.recordingState)))
       problems.push(`${when}: call ${id} recordingState ${JSON.stringify(call.recordingState)}`);
-    const expected = deriveCapabilities(
-      {
-        state: call.state as 'Established',
-        recordingState: call.recordingState as 'Recording' | undefined,
-        mute: call.mute as 'On' | 'Off',
-      },
-      { recordingOpsWhileHeld: sim.options.recordingOpsWhileHeld, telephonyNetwork: 'Private' },
-    );
-    if (JSON.stringify(call.capabilities) !== JSON.stringify(expected)) {
+    // The spec's tables (gws-api.md §4.3/§4.5), as sets: not the simulator's own function.
+    const expected = [
+      ...specCapabilities({
+        state: String(call.state),
+        recordingState: call.recordingState as string | undefined,
+        mute: call.mute as string | undefined,
+        recordingOpsWhileHeld: sim.options.recordingOpsWhileHeld,
+      }),
+    ].sort();
+    if (JSON.stringify([...(call.capabilities as string[])].sort()) !== JSON.stringify(expected)) {
       problems.push(
         `${when}: call ${id} (${String(call.state)}/${String(call.recordingState)}/${String(call.mute)}) ` +
           `capabilities ${JSON.stringify(call.capabilities)} ≠ ${JSON.stringify(expected)}`,

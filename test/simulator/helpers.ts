@@ -10,8 +10,8 @@ import { startSimulator, type RunningSimulator, type SimulatorOptionsInput } fro
  * agent with a real cookie jar, and a real faye Bayeux client.
  */
 
-/** Folder of the shared, read-only GWS fixtures (never copied into the repo). */
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../shared/fixtures/gws-events/', import.meta.url));
+/** The project's own copies of the documented GWS fixtures (test/fixtures/gws-events). */
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/gws-events/', import.meta.url));
 
 const running: RunningSimulator[] = [];
 const fayeClients: FayeClient[] = [];

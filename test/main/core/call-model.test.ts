@@ -17,8 +17,8 @@ function callOf(data: Record<string, unknown>): Record<string, unknown> {
   return data.call as Record<string, unknown>;
 }
 
-describe('parseGwsEvent against the shared fixtures', () => {
-  it('finds every fixture file (the path to /work/shared is right)', () => {
+describe('parseGwsEvent against the documented fixtures', () => {
+  it('finds every fixture file (the project copy in test/fixtures is complete)', () => {
     expect(fixtureNames()).toEqual(
       expect.arrayContaining([
         'cometd-03-device-ready.json',
