@@ -63,7 +63,7 @@ function ensureAdapted(): void {
 export class OfficialClient {
   readonly cometd: CometD;
 
-  constructor(sim: RunningSimulator, jar: CookieJar | undefined) {
+  constructor(sim: Pick<RunningSimulator, 'url'>, jar: CookieJar | undefined) {
     // cometd reads `window.WebSocket` and `window.XMLHttpRequest` when constructed.
     ensureAdapted();
     this.cometd = new CometD();
