@@ -1,0 +1,32 @@
+import { mount } from 'svelte';
+import type { GwsApi } from '../../main/contract/ipc-contract.ts';
+import { createWebSocketApi, takeToken } from './api/ws-api.ts';
+import App from './app.svelte';
+import { isMac } from './lib/accelerator.ts';
+import './styles.css';
+
+/**
+ * Entry of the window. Under Electron the preload exposes `window.gwsApi`;
+ * in an ordinary browser (browser mode, `npm run web`) the same API runs over
+ * the loopback WebSocket with the token from the printed address.
+ */
+function start(target: HTMLElement): void {
+  const exposed: GwsApi | undefined = window.gwsApi;
+  if (exposed) {
+    mount(App, { target, props: { api: exposed, mac: isMac() } });
+    return;
+  }
+  const token = takeToken();
+  if (!token) {
+    const p = document.createElement('p');
+    p.textContent =
+      'This page needs the address printed by “npm run web” (it ends with #token=…). Open that address instead.';
+    target.append(p);
+    return;
+  }
+  const bridge = createWebSocketApi({ token });
+  mount(App, { target, props: { api: bridge.api, onBridge: bridge.onBridge, mac: isMac() } });
+}
+
+const root = document.getElementById('app');
+if (root) start(root);
