@@ -1,42 +1,37 @@
-import { createRequire } from 'node:module';
-import faye, { type Client, type CookieStoreLike, type Message } from 'faye';
+import type { CookieStoreLike, Message } from 'faye';
 import type { CookieJar } from 'tough-cookie';
 import type { Clock, TimerHandle } from './clock.ts';
+import type { CoreErrorCode, Severity } from './core-events.ts';
+import { describeValue, screenReplies } from './bayeux-message.ts';
+import { ConnectPacer } from './bayeux-pacer.ts';
+import { FayeClientAdapter } from './faye-adapter.ts';
 import { GwsPath, type GwsResult } from './gws-session.ts';
 
 /**
- * The GWS notification stream (gws-api.md §3) on faye 1.4's Bayeux client,
- * with the faye traps we measured made explicit:
+ * The GWS notification stream (gws-api.md §3) on faye 1.4's Bayeux client
+ * (behind {@link FayeClientAdapter}), with the faye traps we measured made explicit:
  *
+ * - Every reply is screened (zod, depth, size) before faye routes it: faye
+ *   crashes on a bad channel name, a `null` frame, a 5,000-deep array; advice
+ *   is clamped (a 1e10 timeout overflowed Node's timers to 1 ms).
  * - `advice.reconnect:"none"` makes faye stop silently while still looking
  *   connected → any `none` advice triggers our own recovery (fresh client).
- * - A 401 with an HTML body makes faye retry forever → the /meta/connect
- *   watchdog notices the missing replies and recovers (re-login, fresh client).
- * - A server `Set-Cookie` can replace a `Cookie` header set with `setHeader`,
- *   and handshake-reply cookies never reach a websocket upgrade → faye's own
- *   cookie jar is replaced by the GWS session's jar: the session cookie goes
- *   with every request and every upgrade, whatever else the server sets.
- * - `interval:0` on immediate replies drives hundreds of requests/s → the
- *   reconnect interval is clamped whenever a connect came back without being
- *   held and without carrying any event (a reply that delivers events is the
- *   stream working, and is followed by an immediate reconnect).
+ * - Liveness: `connected` follows faye's `transport:down`/`transport:up` as
+ *   well as connect replies; a connect resent after a transport failure asks
+ *   for an immediate answer, so a one-off bad reply costs ~1 s, not a hold.
+ *   Every `/meta/connect` must be answered within the poll timeout plus
+ *   `holdMarginMs` (a frozen server is noticed then), and the next one must go
+ *   out within the advised interval plus the same margin.
+ * - Storm guard ({@link ConnectPacer}): instant replies without events get a
+ *   floor interval, failing/re-handshake loops a growing one.
+ * - faye's cookie jar is replaced by the GWS session's jar: the session cookie
+ *   goes with every request and every upgrade, whatever else the server sets.
  * - Messages published during an outage are lost → after **every** (re)handshake
- *   and after every return to "connected", `onLive` fires so the owner re-reads
- *   state over REST and replaces it.
- * - `402::Unknown client` → faye re-handshakes; if the session died the
- *   handshake is denied (advice none) and we re-login before a fresh client.
+ *   and every return to "connected", `onLive` fires so the owner re-reads state.
+ * - Transport `auto`: websocket first (faye falls back to long-polling when
+ *   the upgrade is refused or never completes); a websocket that dies
+ *   repeatedly is dropped for `websocketRetryMs`, then tried again.
  */
-
-/**
- * One proxy rule for REST and Bayeux: only the configured proxy is used. got
- * ignores `http_proxy`/`https_proxy`, but faye's transports read them when no
- * proxy is given, which sent Bayeux (with the session cookie) to a proxy REST
- * never used. faye 1.4.3's env lookup (`Transport#_findProxy`) is turned off.
- */
-const fayeTransport = createRequire(import.meta.url)('faye/src/transport/transport.js') as {
-  prototype: { _findProxy(): string | undefined };
-};
-fayeTransport.prototype._findProxy = () => undefined;
 
 /**
  * What consumers see. Only `connected` means events are flowing. `signed-out`
@@ -46,8 +41,12 @@ fayeTransport.prototype._findProxy = () => undefined;
  */
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected' | 'signed-out';
 
-/** Bayeux transport choice: long-polling is the documented GWS transport (§3.1). */
-export type BayeuxTransport = 'long-polling' | 'websocket';
+/**
+ * Bayeux transport choice. `auto` (the default) is websocket first with
+ * long-polling as the fallback, as CometD's own client does; long-polling is
+ * the documented GWS transport (§3.1).
+ */
+export type BayeuxTransport = 'auto' | 'websocket' | 'long-polling';
 
 /** Bayeux meta channels (Bayeux 1.0). */
 export const MetaChannel = {
@@ -58,9 +57,6 @@ export const MetaChannel = {
 
 /** Bayeux advice values (`advice.reconnect`). */
 export const Reconnect = { Retry: 'retry', Handshake: 'handshake', None: 'none' } as const;
-
-/** faye's client states we read or set (protocol/client.js CONNECTED / DISCONNECTED). */
-const FayeState = { Connected: 3, Disconnected: 4 } as const;
 
 /** Tunables, all with production defaults; tests shorten them. */
 export interface BayeuxTimings {
@@ -78,8 +74,20 @@ export interface BayeuxTimings {
    * growing across rebuilt clients until one stays connected for a full poll.
    */
   backoffMs: number;
-  /** Ceiling of the recovery back-off. */
+  /** Ceiling of the recovery back-off (and of the storm guard's growing interval). */
   maxBackoffMs: number;
+  /** Slack over the poll timeout (and the advised interval) before a silent server is declared dead. */
+  holdMarginMs: number;
+  /** Largest advised `timeout` honoured (ms); larger advice is lowered to it. */
+  maxPollTimeoutMs: number;
+  /** Largest advised `interval` honoured (ms). */
+  maxIntervalMs: number;
+  /** Largest reply accepted (long-poll body or websocket message), bytes. */
+  maxReplyBytes: number;
+  /** `auto`: websocket failures in a row before falling back to long-polling. */
+  websocketFailuresBeforeFallback: number;
+  /** `auto`: how long to stay on long-polling after a fallback before trying websocket again. */
+  websocketRetryMs: number;
 }
 
 /** Production defaults of {@link BayeuxTimings}. */
@@ -90,6 +98,12 @@ export const DEFAULT_BAYEUX_TIMINGS: BayeuxTimings = {
   retrySec: 1,
   backoffMs: 250,
   maxBackoffMs: 5_000,
+  holdMarginMs: 3_000,
+  maxPollTimeoutMs: 120_000,
+  maxIntervalMs: 30_000,
+  maxReplyBytes: 8 * 1024 * 1024,
+  websocketFailuresBeforeFallback: 3,
+  websocketRetryMs: 5 * 60_000,
 };
 
 /** What the connection needs from the HTTP session (a {@link GwsSession} fits). */
@@ -104,6 +118,13 @@ export interface SessionPort {
   ensureSession(): Promise<GwsResult>;
 }
 
+/** Something worth reporting; `message` never contains credentials or cookies. */
+export interface BayeuxErrorEvent {
+  code: CoreErrorCode;
+  severity: Severity;
+  message: string;
+}
+
 /** Construction options of {@link BayeuxConnection}. */
 export interface BayeuxConnectionOptions {
   /** The HTTP session whose cookies, TLS, proxy and Origin the Bayeux client shares. */
@@ -112,18 +133,20 @@ export interface BayeuxConnectionOptions {
   clock: Clock;
   /** Channels to subscribe to; `connected` only once all of them are acknowledged. */
   channels: readonly string[];
-  /** Transport; long-polling unless `websocket` is asked for. */
+  /** Transport; `auto` unless told otherwise. */
   transport?: BayeuxTransport;
+  /** Offer CometD's acknowledgement extension (used only if the server agrees); default true. */
+  ackExtension?: boolean;
   /** Overrides of {@link DEFAULT_BAYEUX_TIMINGS}. */
   timings?: Partial<BayeuxTimings>;
   /** A data message on one of `channels`. */
   onMessage(channel: string, data: unknown): void;
   /** Connection state changed. */
   onState(state: ConnectionState): void;
-  /** Subscriptions are live again after a (re)handshake or an outage: re-read state now. */
+  /** Subscriptions are live again after a (re)handshake or an outage, or a message was lost: re-read state now. */
   onLive(): void;
-  /** Something worth telling the user (never contains credentials). */
-  onError(message: string): void;
+  /** Something worth telling the user or the log. */
+  onError(event: BayeuxErrorEvent): void;
 }
 
 /**
@@ -133,13 +156,16 @@ export interface BayeuxConnectionOptions {
 export class BayeuxConnection {
   readonly #options: BayeuxConnectionOptions;
   readonly #timings: BayeuxTimings;
-  #client: Client | undefined;
+  readonly #pacer: ConnectPacer;
+  #client: FayeClientAdapter | undefined;
   #state: ConnectionState = 'disconnected';
   #acked = new Set<string>();
   #subscribed = false;
   #pollTimeoutMs: number;
   #connectSentAt = 0;
   #batchHadData = false;
+  #immediateExpected = false;
+  #firstConnect = true;
   #watchdog: TimerHandle | undefined;
   #recovering = false;
   #stopped = true;
@@ -147,15 +173,21 @@ export class BayeuxConnection {
   #backoffTimer: TimerHandle | undefined;
   /** Recoveries since a client last stayed connected for a full poll; drives the back-off. */
   #failures = 0;
-  /** The reconnect interval the server last advised, before any clamp of ours. */
+  /** The reconnect interval the server last advised (clamped), before any clamp of ours. */
   #serverIntervalMs: number | undefined;
   /** True while faye runs on our clamped interval rather than the server's. */
   #clamped = false;
+  #ackAgreed = false;
+  #ackBatch = 0;
+  #wsFailures = 0;
+  #websocketBannedUntil = -Infinity;
+  #websocketRetryTimer: TimerHandle | undefined;
 
   constructor(options: BayeuxConnectionOptions) {
     this.#options = options;
     this.#timings = { ...DEFAULT_BAYEUX_TIMINGS, ...options.timings };
-    this.#pollTimeoutMs = this.#timings.initialPollTimeoutMs;
+    this.#pacer = new ConnectPacer(this.#timings);
+    this.#pollTimeoutMs = Math.min(this.#timings.initialPollTimeoutMs, this.#timings.maxPollTimeoutMs);
   }
 
   /** Current connection state. */
@@ -163,14 +195,24 @@ export class BayeuxConnection {
     return this.#state;
   }
 
-  /** The poll timeout the server advised (or the initial assumption). */
+  /** The poll timeout the server advised (clamped), or the initial assumption. */
   get pollTimeoutMs(): number {
     return this.#pollTimeoutMs;
   }
 
-  /** The reconnect interval the server last advised (ms), `undefined` until it advises one. */
+  /** The reconnect interval the server last advised (ms, clamped), `undefined` until it advises one. */
   get advisedIntervalMs(): number | undefined {
     return this.#serverIntervalMs;
+  }
+
+  /** The transport faye is using now (`websocket` or `long-polling`), if any. */
+  get activeTransport(): string | undefined {
+    return this.#client?.connectionType;
+  }
+
+  /** True when the server agreed to CometD's acknowledgement extension on the last handshake. */
+  get ackAgreed(): boolean {
+    return this.#ackAgreed;
   }
 
   /** Starts handshaking; state goes `connecting` → `connected` once subscribed. */
@@ -180,6 +222,21 @@ export class BayeuxConnection {
     this.#build();
   }
 
+  /**
+   * Drops the current client (a held connect included) and connects afresh at
+   * once, without back-off. For OS resume and network-up: a sleeping laptop's
+   * long poll is dead, and waiting for the watchdog would take a poll timeout.
+   * No effect when stopped or signed out.
+   */
+  reconnectNow(): void {
+    if (this.#stopped || this.#state === 'signed-out') return;
+    this.#failures = 0;
+    this.#recovering = false;
+    if (this.#backoffTimer) this.#options.clock.clearTimeout(this.#backoffTimer);
+    this.#backoffTimer = undefined;
+    this.#recover('reconnect requested', 'diagnostic');
+  }
+
   /** Disconnects politely (best effort) and stops every timer. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
@@ -187,89 +244,144 @@ export class BayeuxConnection {
     this.#recovering = false;
     this.#generation++;
     this.#clearWatchdog();
-    if (this.#backoffTimer) this.#options.clock.clearTimeout(this.#backoffTimer);
-    this.#backoffTimer = undefined;
+    for (const timer of [this.#backoffTimer, this.#websocketRetryTimer]) {
+      if (timer) this.#options.clock.clearTimeout(timer);
+    }
+    this.#backoffTimer = this.#websocketRetryTimer = undefined;
     const client = this.#client;
     this.#client = undefined;
     if (client) {
-      if (client._state === FayeState.Connected) {
-        client.disconnect();
-        // Let faye flush the /meta/disconnect before tearing the transport down.
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      destroyFayeClient(client);
+      // Let faye flush the /meta/disconnect before tearing the transport down.
+      if (client.disconnect()) await new Promise((resolve) => setTimeout(resolve, 20));
+      client.destroy();
     }
     this.#setState('disconnected');
+  }
+
+  #report(code: CoreErrorCode, severity: Severity, message: string): void {
+    this.#options.onError({ code, severity, message });
+  }
+
+  #useWebsocket(): boolean {
+    const transport = this.#options.transport ?? 'auto';
+    if (transport === 'websocket') return true;
+    return transport === 'auto' && this.#options.clock.now() >= this.#websocketBannedUntil;
   }
 
   #build(): void {
     const generation = ++this.#generation;
     const { session } = this.#options;
-    const client = new faye.Client(`${session.serverUrl}/${GwsPath.Notifications}`, {
-      retry: this.#timings.retrySec,
-      timeout: this.#pollTimeoutMs / 1000,
-      ...(session.proxyUrl ? { proxy: { origin: session.proxyUrl } } : {}),
-      tls: { rejectUnauthorized: true, ...(session.tls.ca ? { ca: session.tls.ca } : {}) },
+    const current = () => generation === this.#generation;
+    const client = new FayeClientAdapter({
+      endpoint: `${session.serverUrl}/${GwsPath.Notifications}`,
+      retrySec: this.#timings.retrySec,
+      timeoutSec: this.#pollTimeoutMs / 1000,
+      proxyUrl: session.proxyUrl,
+      tls: session.tls,
+      cookies: sharedCookieStore(session.cookieJar, (message) =>
+        this.#report('other', 'diagnostic', message),
+      ),
+      origin: session.origin,
+      websocket: this.#useWebsocket(),
+      maxReplyBytes: this.#timings.maxReplyBytes,
+      screen: (raw) => (current() ? this.#screen(raw) : undefined),
+      onOversize: (bytes) => {
+        if (current())
+          this.#report('unreadable-event', 'warning', `a notification reply of ${bytes} bytes was refused`);
+      },
     });
-    client._dispatcher.cookies = sharedCookieStore(session.cookieJar, (message) =>
-      this.#options.onError(message),
-    );
-    if (session.origin !== undefined) client.setHeader('Origin', session.origin);
-    if ((this.#options.transport ?? 'long-polling') === 'long-polling') client.disable('websocket');
-    // A body that is JSON but not Bayeux (GWS's own `{"statusCode":20,...}` on a
-    // 401, `{}`, `"ok"`, `[null]`) must never reach faye's message handling,
-    // where a non-object crashes the process: treat it as a failed transport.
-    const dispatcher = client._dispatcher;
-    const handleResponse = dispatcher.handleResponse.bind(dispatcher);
-    dispatcher.handleResponse = (reply: unknown) => {
-      if (isBayeuxMessage(reply)) return handleResponse(reply);
-      if (generation === this.#generation)
-        this.#recover(`the notification endpoint answered ${describeBody(reply)}`);
-    };
     client.addExtension({
       outgoing: (message, callback) => {
-        if (!isBayeuxMessage(message)) return callback(null);
-        if (message.channel === MetaChannel.Connect) this.#connectSentAt = this.#options.clock.now();
+        if (current()) this.#outgoing(message);
         callback(message);
       },
       incoming: (message, callback) => {
-        if (!isBayeuxMessage(message)) {
-          if (generation === this.#generation)
-            this.#recover(`the notification endpoint answered ${describeBody(message)}`);
-          return callback(null);
-        }
-        if (generation !== this.#generation) return callback(message);
-        if (typeof message.advice?.interval === 'number') this.#serverIntervalMs = message.advice.interval;
-        if (message.channel === MetaChannel.Connect && message.successful) {
-          // A long-poll reply is followed, in the same batch, by the events it
-          // carries; decide the throttle once the whole batch has been read.
-          const heldMs = this.#options.clock.now() - this.#connectSentAt;
-          this.#batchHadData = false;
-          setImmediate(() => {
-            this.#throttle(message, heldMs);
-            if (generation === this.#generation) this.#inspect(message, heldMs);
-            callback(message);
-          });
-          return;
-        }
+        if (!current()) return callback(message);
+        if (message.channel === MetaChannel.Connect) return this.#connectReply(message, callback);
         if (!message.channel.startsWith('/meta/')) this.#batchHadData = true;
         this.#inspect(message);
         callback(message);
       },
     });
     client.on('transport:down', () => {
-      if (generation === this.#generation) this.#setState('connecting');
+      if (!current()) return;
+      this.#immediateExpected = client.expediteConnect();
+      if (client.connectionType === 'websocket') this.#websocketFailed();
+      if (current() && this.#state === 'connected') this.#setState('connecting');
+    });
+    client.on('transport:up', () => {
+      if (current() && this.#subscribed && this.#state !== 'connected') this.#becomeLive();
     });
     this.#client = client;
     this.#acked = new Set();
     this.#subscribed = false;
+    this.#firstConnect = true;
+    this.#pacer.reset();
     this.#setState('connecting');
-    this.#armWatchdog(Math.max(this.#pollTimeoutMs, 2_000));
+    this.#armWatchdog(this.#pollTimeoutMs + this.#timings.holdMarginMs, 'no handshake reply');
     for (const channel of this.#options.channels) {
       client.subscribe(channel, (data) => {
-        if (generation === this.#generation) this.#options.onMessage(channel, data);
+        if (current()) this.#options.onMessage(channel, data);
       });
     }
+  }
+
+  /** The reply gate: screened messages for faye, or `undefined` after starting a recovery. */
+  #screen(raw: unknown): Message[] | undefined {
+    const result = screenReplies(raw, {
+      maxTimeoutMs: this.#timings.maxPollTimeoutMs,
+      maxIntervalMs: this.#timings.maxIntervalMs,
+    });
+    if (result.notBayeux) {
+      this.#recover(`the notification endpoint answered a non-Bayeux body: ${describeValue(raw)}`, 'info');
+      return undefined;
+    }
+    for (const line of result.rejected) this.#report('unreadable-event', 'diagnostic', `dropped ${line}`);
+    // A dropped message may have been an event: re-read rather than trust what we show.
+    if (result.rejected.length > 0 && this.#state === 'connected') this.#options.onLive();
+    return result.messages;
+  }
+
+  #outgoing(message: Message): void {
+    if (message.channel === MetaChannel.Handshake) {
+      this.#ackAgreed = false;
+      this.#ackBatch = 0;
+      if (this.#options.ackExtension !== false) message.ext = { ...message.ext, ack: true };
+    } else if (message.channel === MetaChannel.Connect) {
+      this.#connectSentAt = this.#options.clock.now();
+      this.#batchHadData = false;
+      this.#immediateExpected = this.#firstConnect;
+      this.#firstConnect = false;
+      if (this.#ackAgreed) message.ext = { ...message.ext, ack: this.#ackBatch };
+      this.#armWatchdog(this.#pollTimeoutMs + this.#timings.holdMarginMs, 'no reply to /meta/connect');
+    }
+  }
+
+  /**
+   * A `/meta/connect` reply. faye writes a long-poll reply's events after it,
+   * CometD before it; the storm guard decides once the whole batch was read
+   * (`setImmediate`), with the data flag reset when the connect was sent.
+   */
+  #connectReply(message: Message, callback: (message: Message) => void): void {
+    const heldMs = this.#options.clock.now() - this.#connectSentAt;
+    const generation = this.#generation;
+    setImmediate(() => {
+      if (generation !== this.#generation) return callback(message);
+      if (typeof message.advice?.interval === 'number') this.#serverIntervalMs = message.advice.interval;
+      if (!message.successful && message.advice?.reconnect === undefined) {
+        // 402::Unknown client and friends: faye re-handshakes when advised to; make sure it is.
+        message.advice = { ...message.advice, reconnect: Reconnect.Handshake };
+      }
+      this.#pace(message, heldMs);
+      if (message.successful && this.#ackAgreed && typeof message.ext?.ack === 'number') {
+        this.#ackBatch = message.ext.ack;
+      }
+      this.#inspect(message, heldMs);
+      if (generation === this.#generation && message.successful && heldMs >= this.#timings.minHoldMs) {
+        this.#wsFailures = 0;
+      }
+      callback(message);
+    });
   }
 
   /**
@@ -277,12 +389,16 @@ export class BayeuxConnection {
    * on the first or a changed reply), so a clamp must be added even to a reply
    * without advice, and undone once replies are held (or deliver events) again.
    */
-  #throttle(message: Message, heldMs: number): void {
-    if (heldMs < this.#timings.minHoldMs && !this.#batchHadData) {
-      const interval = Math.max(
-        message.advice?.interval ?? this.#serverIntervalMs ?? 0,
-        this.#timings.throttleIntervalMs,
-      );
+  #pace(message: Message, heldMs: number): void {
+    const floor = this.#pacer.decide({
+      heldMs,
+      hadData: this.#batchHadData,
+      successful: message.successful === true,
+      reconnect: message.advice?.reconnect,
+      immediateExpected: this.#immediateExpected,
+    });
+    if (floor !== undefined) {
+      const interval = Math.max(message.advice?.interval ?? this.#serverIntervalMs ?? 0, floor);
       message.advice = { ...message.advice, interval };
       this.#clamped = true;
     } else if (this.#clamped) {
@@ -296,11 +412,9 @@ export class BayeuxConnection {
   /** Reads every incoming message before faye acts on it. */
   #inspect(message: Message, heldMs = 0): void {
     const advice = message.advice;
-    if (advice) {
-      if (typeof advice.timeout === 'number' && advice.timeout > 0) this.#pollTimeoutMs = advice.timeout;
-    }
+    if (typeof advice?.timeout === 'number' && advice.timeout > 0) this.#pollTimeoutMs = advice.timeout;
     if (advice?.reconnect === Reconnect.None) {
-      this.#recover(`server advised reconnect "none" on ${message.channel}${describeError(message)}`);
+      this.#recover(`server advised reconnect "none" on ${message.channel}${describeError(message)}`, 'info');
       return;
     }
     switch (message.channel) {
@@ -308,9 +422,11 @@ export class BayeuxConnection {
         if (message.successful) {
           this.#acked = new Set();
           this.#subscribed = false;
-          this.#setState('connecting');
+          this.#firstConnect = true;
+          this.#ackAgreed = this.#options.ackExtension !== false && ackAgreed(message.ext?.ack);
+          if (this.#state === 'connected') this.#setState('connecting');
         } else {
-          this.#recover(`handshake refused${describeError(message)}`);
+          this.#recover(`handshake refused${describeError(message)}`, 'info');
         }
         break;
       case MetaChannel.Subscribe:
@@ -321,21 +437,21 @@ export class BayeuxConnection {
             this.#becomeLive();
           }
         } else {
-          this.#recover(`subscription refused${describeError(message)}`);
+          this.#recover(`subscription refused${describeError(message)}`, 'info');
         }
         break;
       case MetaChannel.Connect:
+        this.#armWatchdog(
+          (this.#serverIntervalMsEffective(message) ?? 0) + this.#pollTimeoutMs + this.#timings.holdMarginMs,
+          'no /meta/connect sent or answered',
+        );
         if (message.successful) {
-          this.#armWatchdog(this.#watchdogWindowMs());
           // A long poll held while live: this client stayed up a full cycle, so
           // the next outage starts the back-off afresh.
           if (this.#state === 'connected' && heldMs >= this.#timings.minHoldMs) this.#failures = 0;
           if (this.#subscribed && this.#state !== 'connected') this.#becomeLive();
-        } else {
-          // 402::Unknown client and friends: faye re-handshakes when advised to; make sure it is.
+        } else if (this.#state === 'connected') {
           this.#setState('connecting');
-          if (!advice || advice.reconnect === undefined)
-            message.advice = { ...advice, reconnect: 'handshake' };
         }
         break;
       default:
@@ -343,29 +459,22 @@ export class BayeuxConnection {
     }
   }
 
+  #serverIntervalMsEffective(message: Message): number | undefined {
+    return message.advice?.interval ?? this.#serverIntervalMs;
+  }
+
   #becomeLive(): void {
     this.#setState('connected');
     this.#options.onLive();
   }
 
-  /**
-   * Watchdog window: the next /meta/connect goes out after the reconnect
-   * interval (the server's, or our clamp) and a healthy server answers it
-   * within the poll timeout; 1.5× the timeout plus that interval is late
-   * enough to never fire on a healthy server and early enough to report a
-   * dead one within 2× the timeout when the interval is small.
-   */
-  #watchdogWindowMs(): number {
-    const interval = Math.max(this.#timings.throttleIntervalMs, this.#serverIntervalMs ?? 0);
-    return Math.round(this.#pollTimeoutMs * 1.5) + interval;
-  }
-
-  #armWatchdog(ms: number): void {
+  #armWatchdog(ms: number, what: string): void {
     this.#clearWatchdog();
     const generation = this.#generation;
     this.#watchdog = this.#options.clock.setTimeout(() => {
       if (generation !== this.#generation || this.#stopped) return;
-      this.#recover(`no reply to /meta/connect within ${ms} ms`);
+      if (this.#client?.connectionType === 'websocket') this.#websocketFailed();
+      this.#recover(`${what} within ${ms} ms`, 'info');
     }, ms);
   }
 
@@ -374,20 +483,36 @@ export class BayeuxConnection {
     this.#watchdog = undefined;
   }
 
+  /** `auto`: counts a websocket failure; after too many, long-polling for a while. */
+  #websocketFailed(): void {
+    if ((this.#options.transport ?? 'auto') !== 'auto') return;
+    this.#wsFailures += 1;
+    if (this.#wsFailures < this.#timings.websocketFailuresBeforeFallback) return;
+    this.#wsFailures = 0;
+    const { clock } = this.#options;
+    this.#websocketBannedUntil = clock.now() + this.#timings.websocketRetryMs;
+    if (this.#websocketRetryTimer) clock.clearTimeout(this.#websocketRetryTimer);
+    this.#websocketRetryTimer = clock.setTimeout(() => {
+      this.#websocketRetryTimer = undefined;
+      if (this.#state === 'connected') this.#recover('trying websocket again', 'diagnostic');
+    }, this.#timings.websocketRetryMs);
+    this.#recover('the websocket failed repeatedly: falling back to long-polling', 'info');
+  }
+
   /**
    * Throws the current faye client away, makes sure the HTTP session is alive
    * (signing in again if it died), then builds a fresh client. Single-flight;
    * retries with back-off while the server is unreachable.
    */
-  #recover(reason: string): void {
+  #recover(reason: string, severity: Severity): void {
     if (this.#stopped || this.#recovering) return;
     this.#recovering = true;
     this.#generation++;
     this.#clearWatchdog();
-    if (this.#client) destroyFayeClient(this.#client);
+    this.#client?.destroy();
     this.#client = undefined;
     this.#setState('disconnected');
-    this.#options.onError(`notifications interrupted: ${reason}`);
+    this.#report('stream-recovery', severity, `notifications interrupted: ${reason}`);
     this.#retryAfter(this.#nextDelay());
   }
 
@@ -395,7 +520,7 @@ export class BayeuxConnection {
   #nextDelay(): number {
     const failures = this.#failures++;
     if (failures === 0) return 0;
-    return Math.min(this.#timings.backoffMs * 2 ** (failures - 1), this.#timings.maxBackoffMs);
+    return Math.min(this.#timings.backoffMs * 2 ** Math.min(failures - 1, 20), this.#timings.maxBackoffMs);
   }
 
   #retryAfter(delayMs: number): void {
@@ -425,11 +550,15 @@ export class BayeuxConnection {
       // Retrying refused credentials in a loop could lock the agent's account:
       // stop for good, in a state the UI and the CLI report.
       this.#recovering = false;
-      this.#options.onError(`sign-in refused while reconnecting (${check.message}): notifications stopped`);
+      this.#report(
+        'stream-recovery',
+        'error',
+        `sign-in refused while reconnecting (${check.message}): notifications stopped`,
+      );
       this.#setState('signed-out');
       return;
     }
-    this.#options.onError(`cannot reach the GWS session: ${check.message}`);
+    this.#report('stream-recovery', 'info', `cannot reach the GWS session: ${check.message}`);
     this.#retryAfter(this.#nextDelay());
   }
 
@@ -440,28 +569,16 @@ export class BayeuxConnection {
   }
 }
 
-/** True for a Bayeux message: an object with a string `channel`. */
-function isBayeuxMessage(value: unknown): value is Message {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { channel?: unknown }).channel === 'string'
-  );
-}
-
-/** A short, credential-free description of a non-Bayeux reply. */
-function describeBody(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return `a non-Bayeux body: ${text.slice(0, 120)}`;
+/** CometD's ack extension agreement: `ext.ack: true` (old) or `{enabled: true}` (new format). */
+function ackAgreed(value: unknown): boolean {
+  if (value === true) return true;
+  return typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === true;
 }
 
 function describeError(message: Message): string {
-  return typeof message.error === 'string' && message.error !== '' ? ` (${message.error})` : '';
+  return typeof message.error === 'string' && message.error !== ''
+    ? ` (${describeValue(message.error, 200)})`
+    : '';
 }
 
 /**
@@ -477,28 +594,9 @@ function sharedCookieStore(jar: CookieJar, report: (message: string) => void): C
       try {
         return jar.setCookieSync(String(cookie), url);
       } catch (error) {
-        report(`ignored a cookie from the notification server: ${(error as Error).message}`);
+        report(`ignored a cookie from the notification server: ${describeValue((error as Error).message)}`);
         return undefined;
       }
     },
   };
-}
-
-/**
- * Stops a faye client for good, even a wedged one: no further handshakes or
- * connects, pending retries cancelled, in-flight requests aborted, sockets
- * closed. Uses faye 1.4.3 internals (see types/faye.d.ts).
- */
-function destroyFayeClient(client: Client): void {
-  client._state = FayeState.Disconnected;
-  const dispatcher = client._dispatcher;
-  for (const envelope of dispatcher._envelopes.values()) {
-    clearTimeout(envelope.timer as NodeJS.Timeout);
-    void envelope.request?.then((request) => request?.abort?.());
-  }
-  dispatcher._envelopes.clear();
-  client._responseCallbacks.clear();
-  dispatcher._transport?.removeAllTimeouts?.();
-  for (const socket of dispatcher.transports.websocket?.values() ?? []) socket.close();
-  dispatcher.close();
 }

@@ -195,7 +195,7 @@ describe('Bayeux watchdog on an injected clock', () => {
       onMessage: () => undefined,
       onState: () => undefined,
       onLive: () => undefined,
-      onError: (message) => errors.push(message),
+      onError: (event) => errors.push(event.message),
     });
     cleanups.unshift(() => connection.stop());
     connection.start();
