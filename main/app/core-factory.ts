@@ -1,0 +1,63 @@
+import { createAgentCore, type AgentCoreOptions } from '../core/agent-core.ts';
+import type { Transport } from '../contract/ipc-contract.ts';
+import type { AppCore } from './core-port.ts';
+import type { LoggerPort } from './ports.ts';
+
+/**
+ * How the session controller gets a core: one function, so tests can shorten
+ * the core's timings and compliance can wrap it, while the controller stays
+ * the only owner of its life.
+ */
+
+/** Username plus an on-demand password source (the core's `Credentials`). */
+export interface CoreCredentials {
+  username: string;
+  /** Read at each (re)sign-in; nothing keeps the string for the core's life. */
+  getPassword(): string | Promise<string>;
+}
+
+/** What one sign-in needs to build a core. */
+export interface CoreConfig {
+  serverUrl: string;
+  credentials: CoreCredentials;
+  transport: Transport;
+  /** PEM file added to the default roots. */
+  extraCaFile?: string;
+  proxyUrl?: string;
+  logger?: LoggerPort;
+  /** True for the embedded simulator (demo mode). */
+  demo: boolean;
+}
+
+/**
+ * Builds a core for `config`; may throw for an unusable setting (bad URL,
+ * unreadable CA file) with a message naming it: the controller reports that
+ * as the `config` failure code.
+ */
+export type CoreFactory = (config: CoreConfig) => AppCore;
+
+/** Maps the contract's transport to the core's: `auto` is websocket with faye's long-polling fallback. */
+export function coreTransport(transport: Transport): 'websocket' | 'long-polling' {
+  return transport === 'long-polling' ? 'long-polling' : 'websocket';
+}
+
+/**
+ * The production factory: `createAgentCore` with `extra` options (tests pass
+ * shorter timeouts), then `decorate` (e.g. compliance's `withCompliance`).
+ */
+export function agentCoreFactory(
+  extra: Partial<AgentCoreOptions> = {},
+  decorate: (core: AppCore, config: CoreConfig) => AppCore = (core) => core,
+): CoreFactory {
+  return (config) => {
+    const core = createAgentCore({
+      serverUrl: config.serverUrl,
+      credentials: config.credentials,
+      transport: coreTransport(config.transport),
+      ...(config.extraCaFile ? { extraCaFile: config.extraCaFile } : {}),
+      ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
+      ...extra,
+    });
+    return decorate(core, config);
+  };
+}

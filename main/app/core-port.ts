@@ -1,0 +1,114 @@
+import type { ConnectionState } from '../core/bayeux-connection.ts';
+import type { CommandResult } from '../core/commands.ts';
+import type { CoreErrorCode, RecordingTransition, Severity, SignInFailureCode } from '../core/core-events.ts';
+import type { RecordingMachineState } from '../core/recording-machine.ts';
+import type { DerivedStatus } from '../core/workspace.ts';
+
+/**
+ * What the app layer needs from the core (`AgentCore`, optionally wrapped by
+ * compliance), written structurally so the app depends on the shape and not
+ * on one revision of the core: newer fields (per-call `stale`, `pausedSince`,
+ * transitions, reminder events, `reconnectNow`, `keepPaused`) are optional
+ * here and used when present.
+ */
+
+/** One call in the core's snapshot. */
+export interface CoreCall {
+  id: string;
+  state: string;
+  callType: string | undefined;
+  participants: readonly string[];
+  capabilities: readonly string[];
+  recording: RecordingMachineState;
+  /** Not re-confirmed by the server within the reconcile cadence. */
+  stale?: boolean;
+  /** Time the call was confirmed paused, while it is. */
+  pausedSince?: number;
+  /** Time the call was first seen. */
+  since?: number;
+}
+
+/** The core's snapshot. */
+export interface CoreSnapshot {
+  connection: ConnectionState;
+  live: boolean;
+  status: DerivedStatus;
+  targetCallId: string | undefined;
+  statusCallId: string | undefined;
+  calls: readonly CoreCall[];
+  agentState: string | undefined;
+  /** Time the status call was confirmed paused, while it is. */
+  pausedSince?: number;
+  /** Paused calls other than the status call. */
+  otherPausedCallIds?: readonly string[];
+}
+
+/** A compliance reminder (main/core/compliance). */
+export interface CoreReminderEvent {
+  type: 'reminder';
+  level: 1 | 2 | 3;
+  callId: string;
+  /** Time the call was confirmed paused. */
+  pausedSince?: number;
+  at?: number;
+}
+
+/** Compliance resumed a call on its own, or announced it will. */
+export interface CoreAutoResumeEvent {
+  type: 'auto-resume';
+  callId: string;
+  /** `scheduled` announces `resumeAt`; `done` after the server accepted the resume. */
+  phase?: 'scheduled' | 'done' | 'cancelled' | 'failed';
+  resumeAt?: number;
+  at?: number;
+}
+
+/** Everything the app listens to (unknown event types are ignored). */
+export type CoreEventLike =
+  | { type: 'state'; state: CoreSnapshot; transitions?: readonly RecordingTransition[] }
+  | { type: 'error'; message: string; code?: CoreErrorCode; severity?: Severity; callId?: string }
+  | CoreReminderEvent
+  | CoreAutoResumeEvent;
+
+/** `start()`'s result; older cores said `reason`, newer ones `code` + `message`. */
+export type CoreStartResult =
+  { ok: true } | { ok: false; code?: SignInFailureCode; message?: string; reason?: string };
+
+/** The core as the app drives it. */
+export interface AppCore {
+  start(): Promise<CoreStartResult>;
+  stop(): Promise<void>;
+  getSnapshot(): CoreSnapshot;
+  subscribe(listener: (event: CoreEventLike) => void): () => void;
+  toggleRecording(): Promise<CommandResult>;
+  pauseRecording(callId?: string): Promise<CommandResult>;
+  resumeRecording(callId?: string): Promise<CommandResult>;
+  startRecording(callId?: string): Promise<CommandResult>;
+  stopRecording(callId?: string): Promise<CommandResult>;
+  answer(callId?: string): Promise<CommandResult>;
+  hold(callId?: string): Promise<CommandResult>;
+  retrieve(callId?: string): Promise<CommandResult>;
+  hangup(callId?: string): Promise<CommandResult>;
+  ready(): Promise<CommandResult>;
+  notReady(): Promise<CommandResult>;
+  /** Rebuilds the notification stream now (power resume, network back). */
+  reconnectNow?(): void;
+  /** Compliance: the agent confirms the pause is still needed (cancels auto-resume, resets reminders). */
+  keepPaused?(callId?: string): CommandResult | Promise<CommandResult>;
+}
+
+/**
+ * The failure code of a failed start. Newer cores give `code`; for an older
+ * core's prose `reason` the code is inferred once, here, so nothing else in
+ * the app ever matches strings.
+ */
+export function startFailureCode(result: Extract<CoreStartResult, { ok: false }>): SignInFailureCode {
+  if (result.code) return result.code;
+  const reason = result.reason ?? '';
+  if (/^sign-in refused/.test(reason)) return 'bad-credentials';
+  if (/certificate|self.signed|TLS/i.test(reason)) return 'tls';
+  if (/^cannot reach/.test(reason)) return 'unreachable';
+  if (/stopped/.test(reason)) return 'stopped';
+  if (/already started/.test(reason)) return 'already-started';
+  return 'server-error';
+}
