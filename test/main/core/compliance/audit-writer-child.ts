@@ -1,0 +1,15 @@
+import { AuditLog } from '../../../../main/core/compliance/audit-log.ts';
+
+/**
+ * Child process for the crash test: appends audit entries as fast as it can
+ * (reporting each seq on stdout) until the parent kills it with SIGKILL.
+ */
+const log = AuditLog.open({ file: process.argv[2] as string, agent: 'agent1', maxBytes: 8_192 });
+for (let i = 0; ; i++) {
+  const entry = log.append({
+    action: i % 2 ? 'resume' : 'pause',
+    result: 'requested',
+    callId: `call-${i % 7}`,
+  });
+  process.stdout.write(`${entry.seq}\n`);
+}
