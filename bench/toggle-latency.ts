@@ -96,7 +96,7 @@ export async function runToggleLatency(
   const core = createAgentCore({ serverUrl: sim.url, username: 'agent1', password: 'agent1', transport });
   try {
     const started = await core.start();
-    if (!started.ok) throw new Error(started.reason);
+    if (!started.ok) throw new Error(started.message);
     await waitForStatus(core, 'no-call', 10_000);
     const created = await got
       .post(`${sim.url}/sim/calls`, {

@@ -167,7 +167,10 @@ async function main(): Promise<number> {
     signedOut = resolve;
   });
   core.subscribe((event) => {
-    if (event.type === 'error') return emit({ type: 'error', message: event.message });
+    if (event.type === 'error') {
+      const { code, severity, message, callId } = event;
+      return emit({ type: 'error', code, severity, message, ...(callId === undefined ? {} : { callId }) });
+    }
     if (event.state.connection === 'signed-out') signedOut?.();
     const line = statusLine(event.state);
     const key = JSON.stringify(line);
@@ -177,7 +180,7 @@ async function main(): Promise<number> {
   });
 
   const started = await core.start();
-  if (!started.ok) return fatal(started.reason, closeSimulator);
+  if (!started.ok) return fatal(started.message, closeSimulator);
 
   let quitting: Promise<number> | undefined;
   const quit = (): Promise<number> => {

@@ -20,7 +20,12 @@ import {
   type CommandContext,
   type CommandResult,
 } from './commands.ts';
-import { GwsPath, GwsSession, type GwsFailure, type GwsSessionOptions } from './gws-session.ts';
+import type { CoreErrorCode, CoreEvent, RecordingTransition, Severity, StartResult } from './core-events.ts';
+import { GwsPath, GwsSession, isInsecureServerUrl, type GwsSessionOptions } from './gws-session.ts';
+import { redactingLogger, silentLogger, type Logger } from './logging.ts';
+import { describeUrl, describeValue, redactText } from './redact.ts';
+import { signInFailure, unconfiguredCore } from './sign-in.ts';
+import { StateReader } from './state-reader.ts';
 import { Workspace, type WorkspaceSnapshot } from './workspace.ts';
 
 /**
@@ -32,6 +37,9 @@ import { Workspace, type WorkspaceSnapshot } from './workspace.ts';
 /** The Bayeux channels the core needs (gws-api.md §3.2). */
 export const SUBSCRIBED_CHANNELS = ['/v2/me/calls', '/v2/me/devices'] as const;
 
+/** Default reconcile cadence: one GET of the agent's calls every 5 s while a call is known. */
+export const DEFAULT_RECONCILE_INTERVAL_MS = 5_000;
+
 /** Options of {@link createAgentCore}. */
 export interface AgentCoreOptions extends GwsSessionOptions {
   /** Bayeux transport; long-polling unless websocket is asked for. */
@@ -42,25 +50,47 @@ export interface AgentCoreOptions extends GwsSessionOptions {
   clock?: Clock;
   /** Bayeux tunables (tests shorten them). */
   bayeuxTimings?: Partial<BayeuxTimings>;
+  /**
+   * Reconcile cadence in ms (default {@link DEFAULT_RECONCILE_INTERVAL_MS}):
+   * while any call is known and the stream is live, `GET /api/v2/me/calls`
+   * this long after the previous read. A call not confirmed by the server for
+   * twice this long is `stale` (status `unknown`).
+   */
+  reconcileIntervalMs?: number;
+  /** Where the core logs (redacted before it gets there); silent by default. */
+  logger?: Logger;
 }
 
-/** Events for subscribers: every state change, and errors worth showing. */
-export type CoreEvent = { type: 'state'; state: WorkspaceSnapshot } | { type: 'error'; message: string };
-
-/** Outcome of sign-in. */
-export type StartResult = { ok: true } | { ok: false; reason: string };
+export type { CoreEvent, StartResult } from './core-events.ts';
 
 /** The public API of the core. */
 export interface AgentCore {
-  /** Signs in (Basic), then starts the notification stream. Fails with a reason on bad credentials or no server. */
+  /**
+   * Signs in (Basic), then starts the notification stream. Never throws: a
+   * failure comes back with a {@link SignInFailureCode} (`config` for an
+   * unusable setting, `insecure-url` for plain http to a non-loopback host,
+   * refused before any request).
+   */
   start(): Promise<StartResult>;
   /** Ends the contact-center session (which invalidates the HTTP session) and stops the stream. */
   stop(): Promise<void>;
   /** Current state. */
   getSnapshot(): WorkspaceSnapshot;
-  /** Calls `listener` on every state change and error; returns the unsubscribe function. */
+  /**
+   * Calls `listener` with a `state` event whenever the snapshot changed (with
+   * the transitions confirmed since the previous one) and with every `error`
+   * event; returns the unsubscribe function.
+   */
   subscribe(listener: (event: CoreEvent) => void): () => void;
-  /** The hotkey action: pause if recording, resume if paused, on the target call. */
+  /**
+   * Rebuilds the notification stream at once and re-reads state (the app
+   * calls it on OS resume and when the network comes back).
+   */
+  reconnectNow(): void;
+  /**
+   * The hotkey action: pause if recording, resume if paused, on the target
+   * call. On an `unknown`/`stale` call it re-reads the state first.
+   */
   toggleRecording(): Promise<CommandResult>;
   /** PauseCallRecording on `callId` or the target call; settles on the server's event. */
   pauseRecording(callId?: string): Promise<CommandResult>;
@@ -88,13 +118,18 @@ export interface AgentCore {
 
 /**
  * Builds an {@link AgentCore}; nothing happens on the network until `start()`.
- * Throws only on configuration errors (unusable server/proxy URL, unreadable
- * CA file), with a message naming the bad setting; everything that can go
- * wrong at run time is reported through results and `error` events instead.
+ * Never throws: an unusable setting (server/proxy URL, CA file, missing
+ * credentials) makes `start()` answer `config` with a message naming it.
  */
 export function createAgentCore(options: AgentCoreOptions): AgentCore {
   const clock = options.clock ?? systemClock;
-  const session = new GwsSession(options);
+  let session: GwsSession;
+  try {
+    session = new GwsSession(options);
+  } catch (error) {
+    return unconfiguredCore(clock, redactText((error as Error).message));
+  }
+  const log = redactingLogger(options.logger ?? silentLogger, () => session.secrets());
   const listeners = new Set<(event: CoreEvent) => void>();
   const emit = (event: CoreEvent): void => {
     for (const listener of [...listeners]) {
@@ -105,7 +140,13 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       }
     }
   };
-  const emitError = (message: string): void => emit({ type: 'error', message });
+  /** Emits an error event (redacted) and logs it at the level its severity calls for. */
+  const emitError = (code: CoreErrorCode, severity: Severity, message: string, callId?: string): void => {
+    const safe = redactText(message, session.secrets());
+    const level = severity === 'error' ? 'error' : severity === 'warning' ? 'warn' : 'info';
+    log[level](safe, { code, severity, ...(callId === undefined ? {} : { callId }) });
+    emit({ type: 'error', code, severity, message: safe, ...(callId === undefined ? {} : { callId }) });
+  };
 
   let started = false;
   let stopped = false;
@@ -116,55 +157,99 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
   /** The StartContactCenterSession in flight; stop() waits for it so End never overtakes Start. */
   let ccStart: Promise<void> | undefined;
   let syncRound = 0;
-  let refreshRunning = false;
-  let refreshDirty = false;
-  /** Back-off waits between failed re-reads (one per sync round), cut short by stop(). */
+  /** Failed reads in a row (the first is a warning, the rest diagnostics). */
+  let readFailures = 0;
+  /** Back-off waits between failed re-reads after a reconnect, cut short by stop(). */
   const resyncWaits = new Map<ReturnType<Clock['setTimeout']>, () => void>();
   const maxResyncBackoffMs = options.bayeuxTimings?.maxBackoffMs ?? 5_000;
+  const reconcileIntervalMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
 
+  /** Key of the last emitted snapshot (without `at`): a state event goes out only on a change. */
+  let lastKey = '';
+  let carried: RecordingTransition[] = [];
   const workspace: Workspace = new Workspace({
     clock,
+    staleAfterMs: 2 * reconcileIntervalMs,
     ...(options.recordingTimeoutMs === undefined ? {} : { recordingTimeoutMs: options.recordingTimeoutMs }),
-    onChange: () => emit({ type: 'state', state: workspace.snapshot() }),
-    onRecordingError: (callId, message) => emitError(`call ${callId}: ${message}`),
-    onNeedsRefresh: (reason) => {
-      emitError(`re-reading state from the server: ${reason}`);
-      queueRefresh();
+    onChange: () => {
+      const state = workspace.snapshot();
+      const transitions = [...carried, ...workspace.takeTransitions()];
+      const key = JSON.stringify({ ...state, at: 0 });
+      reader.schedule();
+      if (key === lastKey) {
+        carried = transitions;
+        return;
+      }
+      lastKey = key;
+      carried = [];
+      for (const t of transitions) log.info(`call ${t.callId}: recording ${t.from} → ${t.to}`, { ...t });
+      emit({ type: 'state', state, transitions });
     },
+    onRecordingError: (callId, message) =>
+      emitError('recording-failed', 'warning', `call ${callId}: ${message}`, callId),
+    onNeedsRefresh: (reason, code) => {
+      if (code === 'unknown-event' || code === 'unreadable-event') {
+        emitError(code, 'diagnostic', `re-reading state from the server: ${reason}`);
+      } else {
+        log.info(`re-reading state from the server: ${reason}`);
+      }
+      void reader.request(true);
+    },
+    onMismatch: (callId, shown, actual) =>
+      emitError(
+        'state-mismatch',
+        'warning',
+        `call ${callId}: the server reports recording ${actual}, we showed ${shown}; corrected`,
+        callId,
+      ),
   });
 
-  /** Re-reads calls and devices and replaces the workspace state. */
-  async function resync(): Promise<boolean> {
+  const reader = new StateReader({
+    clock,
+    intervalMs: reconcileIntervalMs,
+    maxBackoffMs: maxResyncBackoffMs,
+    wanted: () => !stopped && workspace.live && workspace.needsReconcile,
+    read: (full) => resync(full),
+  });
+
+  /** Re-reads calls (and devices when `full`) and replaces the workspace state. Never throws. */
+  async function resync(full = true): Promise<boolean> {
     const since = workspace.beginRead();
     try {
-      return await read(since);
+      const ok = await read(since, full);
+      if (ok) readFailures = 0;
+      return ok;
+    } catch (error) {
+      return reportResyncFailure(describeValue(error));
     } finally {
       workspace.endRead();
     }
   }
 
-  /** One REST read of calls and devices, begun at event mark `since`. */
-  async function read(since: number): Promise<boolean> {
+  /** One REST read of calls (and devices), begun at event mark `since`. */
+  async function read(since: number, full: boolean): Promise<boolean> {
+    log.debug(full ? 'reading calls and devices' : 'reconciling calls');
     const [calls, devices] = await Promise.all([
       session.get(`${GwsPath.Calls}?fields=*`),
-      session.get(`${GwsPath.Devices}?fields=*`),
+      full ? session.get(`${GwsPath.Devices}?fields=*`) : undefined,
     ]);
-    if (!calls.ok) return reportResyncFailure(calls);
-    if (!devices.ok) return reportResyncFailure(devices);
+    if (!calls.ok) return reportResyncFailure(calls.message);
+    if (devices && !devices.ok) return reportResyncFailure(devices.message);
     const parsedCalls = callsResponseSchema.safeParse(calls.body);
-    const parsedDevices = devicesResponseSchema.safeParse(devices.body);
-    if (!parsedCalls.success || !parsedDevices.success) {
-      const error = parsedCalls.success ? parsedDevices.error : parsedCalls.error;
-      emitError(`server sent unreadable state: ${error ? summarize(error) : 'unknown'}`);
-      return false;
+    const parsedDevices = devices ? devicesResponseSchema.safeParse(devices.body) : undefined;
+    if (!parsedCalls.success || (parsedDevices && !parsedDevices.success)) {
+      const error = parsedCalls.success ? parsedDevices?.error : parsedCalls.error;
+      return reportResyncFailure(`the server sent unreadable state: ${error ? summarize(error) : 'unknown'}`);
     }
     // Call by call: one malformed call must not hide the others; it is kept
     // with its recording state unknown rather than guessed.
     const list = parseCallList(parsedCalls.data.calls);
-    for (const problem of list.problems) emitError(`server sent an unreadable call: ${problem}`);
+    for (const problem of list.problems) {
+      emitError('unreadable-event', 'warning', `the server sent an unreadable call: ${problem}`);
+    }
     if (list.anonymous > 0) return false;
     workspace.replaceCalls(list.calls, since, list.unreadable);
-    workspace.replaceDevices(parsedDevices.data.devices, since);
+    if (parsedDevices?.success) workspace.replaceDevices(parsedDevices.data.devices, since);
     return true;
   }
 
@@ -178,8 +263,13 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     });
   }
 
-  function reportResyncFailure(failure: GwsFailure): false {
-    emitError(`cannot re-read state: ${failure.message}`);
+  function reportResyncFailure(message: string): false {
+    readFailures += 1;
+    emitError(
+      'resync-failed',
+      readFailures === 1 ? 'warning' : 'diagnostic',
+      `cannot re-read state: ${message}`,
+    );
     return false;
   }
 
@@ -215,31 +305,7 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     ccSessionStarted = result.ok;
     // Only a definite refusal means "not started"; after a network failure it may have been.
     if (result.ok || result.kind === 'network') ccEndDue = true;
-    if (!result.ok) emitError(`StartContactCenterSession failed: ${result.message}`);
-  }
-
-  /**
-   * Coalesces refresh requests: one REST re-read in flight at a time, and a
-   * request that arrives during a read causes one more read afterwards (the
-   * read in flight may predate what prompted it).
-   */
-  function queueRefresh(): void {
-    if (stopped) return;
-    refreshDirty = true;
-    if (refreshRunning) return;
-    refreshRunning = true;
-    queueMicrotask(() => {
-      void (async () => {
-        try {
-          while (refreshDirty && !stopped) {
-            refreshDirty = false;
-            await resync();
-          }
-        } finally {
-          refreshRunning = false;
-        }
-      })();
-    });
+    if (!result.ok) emitError('cc-session', 'warning', `StartContactCenterSession failed: ${result.message}`);
   }
 
   const bayeux = new BayeuxConnection({
@@ -251,32 +317,50 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     onMessage: (_channel, data) => workspace.applyEvent(parseGwsEvent(data)),
     onState: (state: ConnectionState) => workspace.setConnection(state),
     onLive: () => void onLive(),
-    onError: emitError,
+    onError: (error: string | { code: CoreErrorCode; severity: Severity; message: string }) =>
+      typeof error === 'string'
+        ? emitError('stream-recovery', 'warning', error)
+        : emitError(error.code, error.severity, error.message),
   });
 
-  const ctx: CommandContext = { post: (path, body) => session.post(path, body), workspace };
+  const ctx: CommandContext = {
+    post: (path, body) => session.post(path, body),
+    workspace,
+    refresh: () => reader.request(false, true),
+  };
 
   return {
     async start() {
-      if (stopped) return { ok: false, reason: 'stopped' };
-      if (started) return { ok: false, reason: 'already started' };
+      if (stopped) return { ok: false, code: 'stopped', message: 'the core was stopped' };
+      if (started) return { ok: false, code: 'already-started', message: 'start() was already called' };
+      if (isInsecureServerUrl(session.serverUrl)) {
+        return {
+          ok: false,
+          code: 'insecure-url',
+          message: `refusing plain http:// to ${describeUrl(session.serverUrl)}: the password would travel in clear text; use https://`,
+        };
+      }
       started = true;
       const login = await session.signIn();
       if (stopped) {
         // stop() ran while signing in: it must win, with nothing left running.
         await session.forget();
-        return { ok: false, reason: 'stopped while signing in' };
+        return { ok: false, code: 'stopped', message: 'stopped while signing in' };
       }
       if (!login.ok) {
         started = false;
-        return { ok: false, reason: signInFailure(session.serverUrl, login) };
+        const failure = signInFailure(session.serverUrl, login);
+        log.warn(`sign-in failed: ${failure.message}`, { code: failure.code });
+        return failure;
       }
+      log.info(`signed in to ${describeUrl(session.serverUrl)} as ${session.username}`);
       bayeux.start();
       return { ok: true };
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      reader.stop();
       for (const [timer, resolve] of resyncWaits) {
         clock.clearTimeout(timer);
         resolve();
@@ -294,15 +378,24 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
           { operationName: 'EndContactCenterSession' },
           { whileClosed: true },
         );
-        if (!result.ok) emitError(`EndContactCenterSession failed: ${result.message}`);
+        if (!result.ok)
+          emitError('cc-session', 'warning', `EndContactCenterSession failed: ${result.message}`);
       }
       await session.forget();
       workspace.dispose();
+      log.info('stopped');
     },
     getSnapshot: () => workspace.snapshot(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    reconnectNow() {
+      if (!started || stopped) return;
+      log.info('reconnect now');
+      const connection = bayeux as unknown as { reconnectNow?: () => void };
+      if (typeof connection.reconnectNow === 'function') connection.reconnectNow();
+      void reader.request(true, true);
     },
     toggleRecording: () => toggleRecording(ctx),
     pauseRecording: (callId) => recordingCommand(ctx, 'pause', callId),
@@ -319,14 +412,4 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       return session.loginCount;
     },
   };
-}
-
-/** A sign-in failure in words an agent can act on (never echoes the password). */
-function signInFailure(serverUrl: string, result: GwsFailure): string {
-  if (result.kind === 'network') return `cannot reach GWS at ${serverUrl}: ${result.message}`;
-  if (result.kind === 'closed') return `sign-in abandoned: ${result.message}`;
-  if (result.httpStatus === 401 || (result.kind === 'gws' && result.statusCode === 20)) {
-    return `sign-in refused by ${serverUrl}: check the user name and password`;
-  }
-  return `sign-in failed at ${serverUrl}: ${result.message}`;
 }

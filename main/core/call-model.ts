@@ -52,6 +52,7 @@ const rawCallSchema = z.looseObject({
   state: z.string().min(1),
   callType: z.string().optional(),
   connId: z.string().optional(),
+  previousConnId: z.string().optional(),
   callUuid: z.string().optional(),
   // 8.6: objects; 8.5: strings (details, if any, in participantsInfo).
   participants: z.array(z.union([participantObjectSchema, z.string()])).optional(),
@@ -73,6 +74,14 @@ export interface CallSnapshot {
   state: string;
   /** `Inbound`, `Outbound`, `Internal`, … when sent. */
   callType: string | undefined;
+  /** T-Server connection id, when sent. */
+  connId?: string;
+  /**
+   * Present after T-Server changed the call's ConnID (transfer/conference
+   * steps, gws-api.md §4.1): where `id` is the ConnID, the call under the old
+   * id is gone with no Released event for it.
+   */
+  previousConnId?: string;
   /** Remote parties, normalised from either wire format. */
   participants: Participant[];
   /** Caller number, when sent. */
@@ -106,6 +115,8 @@ export const callSchema = rawCallSchema.transform((raw): CallSnapshot => ({
   id: raw.id,
   state: raw.state,
   callType: raw.callType,
+  ...(raw.connId === undefined ? {} : { connId: raw.connId }),
+  ...(raw.previousConnId === undefined ? {} : { previousConnId: raw.previousConnId }),
   participants: (raw.participants ?? []).map((p) =>
     typeof p === 'string'
       ? { phoneNumber: p }
@@ -215,7 +226,12 @@ const deviceMessageSchema = z.looseObject({
 export type GwsEvent =
   | { kind: 'call'; notificationType: string | undefined; call: CallSnapshot }
   | { kind: 'devices'; devices: Device[] }
-  | { kind: 'refresh'; reason: string };
+  | {
+      kind: 'refresh';
+      reason: string;
+      /** `unknown-event`: a type we do not know (quiet); `unreadable-event`: a known type, malformed. */
+      code: 'unknown-event' | 'unreadable-event';
+    };
 
 /**
  * Parses the `data` of a Bayeux message from `/v2/me/*`. Never throws.
@@ -224,27 +240,40 @@ export type GwsEvent =
  */
 export function parseGwsEvent(data: unknown): GwsEvent {
   const messageType = z.looseObject({ messageType: z.string() }).safeParse(data);
-  if (!messageType.success) return { kind: 'refresh', reason: 'event without messageType' };
+  if (!messageType.success)
+    return { kind: 'refresh', reason: 'event without messageType', code: 'unreadable-event' };
   switch (messageType.data.messageType) {
     case 'CallStateChangeMessage': {
       const parsed = callMessageSchema.safeParse(data);
       if (!parsed.success)
-        return { kind: 'refresh', reason: `malformed call event: ${summarize(parsed.error)}` };
+        return {
+          kind: 'refresh',
+          reason: `malformed call event: ${summarize(parsed.error)}`,
+          code: 'unreadable-event',
+        };
       const type = parsed.data.notificationType;
       if (type !== undefined && !(KNOWN_NOTIFICATION_TYPES as readonly string[]).includes(type)) {
-        return { kind: 'refresh', reason: `unknown notificationType ${type}` };
+        return { kind: 'refresh', reason: `unknown notificationType ${clip(type)}`, code: 'unknown-event' };
       }
       return { kind: 'call', notificationType: type, call: parsed.data.call };
     }
     case 'DeviceStateChangeMessage': {
       const parsed = deviceMessageSchema.safeParse(data);
       if (!parsed.success) {
-        return { kind: 'refresh', reason: `malformed device event: ${summarize(parsed.error)}` };
+        return {
+          kind: 'refresh',
+          reason: `malformed device event: ${summarize(parsed.error)}`,
+          code: 'unreadable-event',
+        };
       }
       return { kind: 'devices', devices: parsed.data.devices };
     }
     default:
-      return { kind: 'refresh', reason: `unknown messageType ${messageType.data.messageType}` };
+      return {
+        kind: 'refresh',
+        reason: `unknown messageType ${clip(messageType.data.messageType)}`,
+        code: 'unknown-event',
+      };
   }
 }
 
@@ -266,6 +295,11 @@ export const statusBodySchema = z.looseObject({
   statusCode: z.number().int(),
   statusMessage: z.string().optional(),
 });
+
+/** A server-chosen name, cut to a length fit for a log line. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
 
 /** One line naming the first problems of a zod error, for logs and reasons. */
 export function summarize(error: z.ZodError): string {

@@ -38,6 +38,12 @@ export interface CommandContext {
   post(path: string, body: Record<string, unknown>): Promise<GwsResult>;
   /** The state commands check before sending and update while pending. */
   readonly workspace: Workspace;
+  /**
+   * Re-reads the calls from the server now; resolves true when the read
+   * succeeded. Commands use it on an `unknown`/`stale` call (instead of a bare
+   * refusal) and after a refusal that says our state was wrong.
+   */
+  refresh?(): Promise<boolean>;
 }
 
 const fail = (
@@ -52,6 +58,15 @@ const fail = (
 });
 
 const NOT_LIVE = 'not connected to GWS notifications: the shown state may be stale, nothing was sent';
+const UNSURE =
+  'recording state is unknown and the server could not be read just now: nothing was sent (re-reading in the background)';
+
+/** True when the call's recording state is unknown or not confirmed recently (and nothing is pending). */
+function unsure(ctx: CommandContext, callId: string): boolean {
+  const machine = ctx.workspace.machine(callId);
+  if (machine?.isPending) return false;
+  return machine?.state === 'unknown' || ctx.workspace.isStale(callId);
+}
 
 /**
  * The hotkey: pause a recording call, resume a paused one. Targets the single
@@ -60,10 +75,15 @@ const NOT_LIVE = 'not connected to GWS notifications: the shown state may be sta
  * It never *starts* a recording: the secure-pause hotkey must not turn
  * recording on for a call where it was off.
  */
-export async function toggleRecording(ctx: CommandContext): Promise<CommandResult> {
+export async function toggleRecording(ctx: CommandContext, reread = true): Promise<CommandResult> {
   if (!ctx.workspace.live) return fail('not-connected', NOT_LIVE);
   const target = ctx.workspace.targetCall();
   if (!target) return fail('no-call', noTargetReason(ctx.workspace));
+  if (unsure(ctx, target.id)) {
+    // Unknown is never a dead end: read the server's state, then act on it.
+    if (reread && ctx.refresh && (await ctx.refresh())) return toggleRecording(ctx, false);
+    return fail('invalid-state', UNSURE, target.id);
+  }
   const machine = ctx.workspace.machine(target.id);
   switch (machine?.state) {
     case 'recording':
@@ -94,11 +114,16 @@ export async function recordingCommand(
   ctx: CommandContext,
   op: RecordingOp,
   callId?: string,
+  reread = true,
 ): Promise<CommandResult> {
   if (!ctx.workspace.live) return fail('not-connected', NOT_LIVE, callId);
   const call = callId === undefined ? ctx.workspace.targetCall() : ctx.workspace.call(callId);
   if (!call)
     return fail('no-call', callId === undefined ? noTargetReason(ctx.workspace) : `no call ${callId}`);
+  if (unsure(ctx, call.id)) {
+    if (reread && ctx.refresh && (await ctx.refresh())) return recordingCommand(ctx, op, callId, false);
+    return fail('invalid-state', UNSURE, call.id);
+  }
   const machine = ctx.workspace.machine(call.id);
   const spec = RECORDING_OPS[op];
   if (machine?.isPending) return fail('pending', `${machine.state}: wait for the server to confirm`, call.id);
@@ -116,7 +141,12 @@ export async function recordingCommand(
   });
   if (result.ok) return { ok: true, operation: spec.operationName, callId: call.id };
   const failed = failure(spec.operationName, result, call.id);
-  if (isDefiniteRefusal(result)) machine?.fail(begun.token, failed.reason);
+  if (isDefiniteRefusal(result)) {
+    machine?.fail(begun.token, failed.reason);
+    // A refusal (e.g. statusCode 2, "not allowed now") may mean our state was
+    // wrong: re-read at once rather than keep showing it.
+    if (result.kind !== 'closed') void ctx.refresh?.();
+  }
   return failed;
 }
 

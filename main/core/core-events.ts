@@ -1,4 +1,5 @@
 import type { RecordingMachineState } from './recording-machine.ts';
+import type { WorkspaceSnapshot } from './workspace.ts';
 
 /**
  * The vocabulary the core speaks to its consumers (desktop app, browser mode,
@@ -65,3 +66,30 @@ export interface RecordingTransition {
   /** What confirmed it: a Bayeux event, a REST re-read, or a reconciliation that corrected us. */
   source: 'event' | 'read' | 'reconcile';
 }
+
+/**
+ * A state event: the whole snapshot, emitted only when it differs from the
+ * previous one (ignoring `at`), with the recording transitions confirmed since
+ * the previous state event, oldest first.
+ */
+export interface CoreStateEvent {
+  type: 'state';
+  state: WorkspaceSnapshot;
+  transitions: RecordingTransition[];
+}
+
+/**
+ * An error event. Consumers decide on `code` and `severity` (a `diagnostic`
+ * goes to the log only); `message` is redacted prose for people.
+ */
+export interface CoreErrorEvent {
+  type: 'error';
+  code: CoreErrorCode;
+  severity: Severity;
+  message: string;
+  /** The call it is about, when there is one. */
+  callId?: string;
+}
+
+/** Everything {@link AgentCore.subscribe} delivers. */
+export type CoreEvent = CoreStateEvent | CoreErrorEvent;

@@ -7,6 +7,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { CookieJar } from 'tough-cookie';
 import { z } from 'zod';
 import { statusBodySchema } from './call-model.ts';
+import { redactText } from './redact.ts';
 
 /**
  * The authenticated HTTP side of GWS v2 (gws-api.md §1): Basic sign-in, the
@@ -33,19 +34,40 @@ export const GwsStatus = { Ok: 0, AccessDenied: 20 } as const;
 /** Default per-request timeout. GWS answers operations at once (the outcome comes by event). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
+/**
+ * Largest REST answer read (8 MB). A call list of a busy agent is a few KB; a
+ * bigger answer is cut off and reported as a network failure, never buffered
+ * without bound (a hostile or broken server could send gigabytes).
+ */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Where the password comes from: read on demand at each (re)sign-in (e.g.
+ * from the OS keychain), so the core never keeps it as a string for its life.
+ */
+export interface Credentials {
+  username: string;
+  getPassword(): string | Promise<string>;
+}
+
 /** Connection settings of a {@link GwsSession}. */
 export interface GwsSessionOptions {
   /** Base URL, e.g. `https://gws.example.com:8090` (no `/api/v2`). */
   serverUrl: string;
-  /** GWS user name for Basic sign-in. */
-  username: string;
-  /** Password for Basic sign-in; kept private, never logged or put in messages. */
-  password: string;
+  /** GWS user name for Basic sign-in (or `credentials.username`). */
+  username?: string;
+  /** Password for Basic sign-in; kept private, never logged. Prefer {@link credentials}. */
+  password?: string;
+  /** Username and an on-demand password source; wins over `username`/`password`. */
+  credentials?: Credentials;
   /** Timeout of every HTTP request, in ms; default {@link DEFAULT_REQUEST_TIMEOUT_MS}. */
   requestTimeoutMs?: number;
   /** PEM file with extra CA certificates, added to (never replacing) Node's default roots. */
   extraCaFile?: string;
-  /** `http://host:port` of an HTTP(S) proxy for REST and Bayeux. */
+  /**
+   * `http://[user:password@]host:port` of an HTTP(S) proxy for REST and Bayeux.
+   * Credentials in it are used (Proxy-Authorization) and never echoed.
+   */
   proxyUrl?: string;
   /** `Origin` header to send (8.6 lists it as mandatory on some operations, §1.4). */
   origin?: string;
@@ -60,7 +82,7 @@ export type GwsResult =
   | { ok: true; httpStatus: number; body: Record<string, unknown> }
   | { ok: false; kind: 'gws'; httpStatus: number; statusCode: number; message: string }
   | { ok: false; kind: 'http'; httpStatus: number; message: string }
-  | { ok: false; kind: 'network'; message: string }
+  | { ok: false; kind: 'network'; message: string; errorCode?: string }
   | { ok: false; kind: 'closed'; message: string };
 
 /** A failed {@link GwsResult}. */
@@ -94,21 +116,47 @@ export function buildTlsSettings(extraCaFile: string | undefined): TlsSettings {
   return { rejectUnauthorized: true, ca: [...rootCertificates, extra] };
 }
 
-/** Returns `url` if it is an absolute http(s) URL, else throws naming `what`. */
-function checkHttpUrl(what: string, url: string): string {
+/**
+ * Returns `url` if it is an absolute http(s) URL, else throws naming `what`.
+ * Text that fails to parse is echoed only when it cannot hold credentials (no
+ * `@`): `https://user:pass word@host` must not be printed with its password.
+ */
+function checkHttpUrl(what: string, url: string, allowCredentials = false): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`The ${what} URL "${url}" is not a URL; expected e.g. https://gws.example.com:8090`);
+    const shown =
+      /[@]/.test(url) || url.length > 200 ? '(not shown: it may contain credentials)' : `"${url}"`;
+    throw new Error(`The ${what} URL ${shown} is not a URL; expected e.g. https://gws.example.com:8090`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`The ${what} URL must start with http:// or https:// (got ${parsed.protocol})`);
   }
-  if (parsed.username || parsed.password) {
+  if (!allowCredentials && (parsed.username || parsed.password)) {
     throw new Error(`The ${what} URL must not carry credentials; the password is never taken from a URL`);
   }
   return url;
+}
+
+/** True for loopback host names: 127.0.0.0/8, ::1 and `localhost`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * True when `serverUrl` is plain `http:` to a host that is not loopback: Basic
+ * sign-in would send the password in clear text, so the core refuses it
+ * (`insecure-url`) before any request.
+ */
+export function isInsecureServerUrl(serverUrl: string): boolean {
+  try {
+    const parsed = new URL(serverUrl);
+    return parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname);
+  } catch {
+    return false;
+  }
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
@@ -132,7 +180,7 @@ export class GwsSession {
   readonly username: string;
   /** `Origin` sent on every request, shared with the Bayeux client. */
   readonly origin: string | undefined;
-  readonly #password: string;
+  readonly #getPassword: () => string | Promise<string>;
   readonly #http: Got;
   #csrf: { header: string; token: string } | undefined;
   #generation = 0;
@@ -143,9 +191,19 @@ export class GwsSession {
   /** Throws a clear Error on an unusable server URL, proxy URL or CA file (configuration errors). */
   constructor(options: GwsSessionOptions) {
     this.serverUrl = checkHttpUrl('server', options.serverUrl).replace(/\/+$/, '');
-    if (options.proxyUrl !== undefined) checkHttpUrl('proxy', options.proxyUrl);
-    this.username = options.username;
-    this.#password = options.password;
+    if (options.proxyUrl !== undefined) checkHttpUrl('proxy', options.proxyUrl, true);
+    const username = options.credentials?.username ?? options.username;
+    if (!username) throw new Error('A user name is required');
+    this.username = username;
+    if (options.credentials) {
+      const source = options.credentials;
+      this.#getPassword = () => source.getPassword();
+    } else if (options.password !== undefined) {
+      const password = options.password;
+      this.#getPassword = () => password;
+    } else {
+      throw new Error('A password (or a credentials source) is required');
+    }
     this.proxyUrl = options.proxyUrl;
     this.origin = options.origin;
     this.tls = buildTlsSettings(options.extraCaFile);
@@ -157,7 +215,12 @@ export class GwsSession {
       : {};
     this.#http = got.extend({
       prefixUrl: this.serverUrl,
-      cookieJar: this.cookieJar,
+      // A cookie the jar refuses (another domain, a bad attribute) is ignored:
+      // it must not turn an answered request into a failure (outcome unknown).
+      cookieJar: {
+        getCookieString: (url: string) => this.cookieJar.getCookieString(url),
+        setCookie: (raw: string, url: string) => this.cookieJar.setCookie(raw, url, { ignoreError: true }),
+      },
       timeout: { request: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS },
       retry: { limit: 0 },
       throwHttpErrors: false,
@@ -179,9 +242,24 @@ export class GwsSession {
     return this.#generation;
   }
 
-  /** The `Authorization` value; only for the sign-in request, never logged. */
-  #basic(): string {
-    return `Basic ${Buffer.from(`${this.username}:${this.#password}`, 'utf8').toString('base64')}`;
+  /**
+   * Values that are secret right now (CSRF token, cookie values), for the
+   * redactor to replace wherever they might be quoted. Never the password.
+   */
+  secrets(): string[] {
+    const values = this.#csrf ? [this.#csrf.token] : [];
+    try {
+      for (const cookie of this.cookieJar.getCookiesSync(this.serverUrl)) values.push(cookie.value);
+    } catch {
+      // The jar's store is synchronous; if it ever is not, pattern redaction still applies.
+    }
+    return values;
+  }
+
+  /** The `Authorization` value; only for the sign-in request, never logged or kept. */
+  async #basic(): Promise<string> {
+    const password = await this.#getPassword();
+    return `Basic ${Buffer.from(`${this.username}:${password}`, 'utf8').toString('base64')}`;
   }
 
   /**
@@ -199,7 +277,17 @@ export class GwsSession {
   async #doSignIn(): Promise<GwsResult> {
     await this.cookieJar.removeAllCookies();
     this.#csrf = undefined;
-    const result = await this.#send('GET', GwsPath.Me, undefined, { authorization: this.#basic() });
+    let authorization: string;
+    try {
+      authorization = await this.#basic();
+    } catch (error) {
+      return {
+        ok: false,
+        kind: 'closed',
+        message: `the password could not be read: ${redactText((error as Error).message ?? '')}`,
+      };
+    }
+    const result = await this.#send('GET', GwsPath.Me, undefined, { authorization });
     if (result.ok) {
       this.#generation += 1;
       this.#logins += 1;
@@ -302,17 +390,33 @@ export class GwsSession {
     if (MUTATING.has(method) && this.#csrf) headers[this.#csrf.header] = this.#csrf.token;
     let response;
     try {
-      response = await this.#http(path, { method, headers, ...(body ? { json: body } : {}) });
+      const request = this.#http(path, { method, headers, ...(body ? { json: body } : {}) });
+      request.on('downloadProgress', (progress: { transferred: number }) => {
+        if (progress.transferred > MAX_RESPONSE_BYTES) request.cancel('answer too large');
+      });
+      response = await request;
     } catch (error) {
-      const code = error instanceof RequestError && error.code ? ` (${error.code})` : '';
+      const errorCode = error instanceof RequestError && error.code ? error.code : undefined;
+      const detail = redactText(
+        String((error as Error).message ?? 'unknown error').slice(0, 300),
+        this.secrets(),
+      );
       return {
         ok: false,
         kind: 'network',
-        message: `${method} /${path} failed${code}: ${(error as Error).message}`,
+        message: `${method} /${path} failed${errorCode ? ` (${errorCode})` : ''}: ${detail}`,
+        ...(errorCode ? { errorCode } : {}),
       };
     }
     if (method === 'GET') this.#cacheCsrf(response.headers);
-    return interpret(method, path, response.statusCode, response.headers['content-type'], response.body);
+    return interpret(
+      method,
+      path,
+      response.statusCode,
+      response.headers['content-type'],
+      response.body,
+      this.secrets(),
+    );
   }
 
   #cacheCsrf(headers: Record<string, string | string[] | undefined>): void {
@@ -333,6 +437,7 @@ function interpret(
   httpStatus: number,
   contentType: string | undefined,
   text: string,
+  secrets: readonly string[],
 ): GwsResult {
   let json: unknown;
   try {
@@ -351,11 +456,17 @@ function interpret(
         kind: 'gws',
         httpStatus,
         statusCode: status.data.statusCode,
-        message: status.data.statusMessage ?? `statusCode ${status.data.statusCode}`,
+        message: redactText(
+          (status.data.statusMessage ?? `statusCode ${status.data.statusCode}`).slice(0, 300),
+          secrets,
+        ),
       };
     }
   }
-  const snippet = /json|text\/plain/.test(contentType ?? '') ? text.slice(0, 200).trim() : '';
+  // Quoted only after redaction: a server or proxy that echoes request headers would print the cookie.
+  const snippet = /json|text\/plain/.test(contentType ?? '')
+    ? redactText(text.slice(0, 200).trim(), secrets)
+    : '';
   return {
     ok: false,
     kind: 'http',

@@ -115,6 +115,11 @@ export class RecordingMachine {
     return this.#error;
   }
 
+  /** The state the pending operation waits for, `undefined` when none is pending. */
+  get awaitedState(): RecordingState | undefined {
+    return this.#pending ? RECORDING_OPS[this.#pending.op].target : undefined;
+  }
+
   /** True while an operation awaits the server. */
   get isPending(): boolean {
     return this.#pending !== undefined;

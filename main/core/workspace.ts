@@ -1,4 +1,5 @@
-import type { Clock } from './clock.ts';
+import type { Clock, TimerHandle } from './clock.ts';
+import type { RecordingTransition } from './core-events.ts';
 import {
   CallState,
   type CallSnapshot,
@@ -8,6 +9,9 @@ import {
 } from './call-model.ts';
 import type { ConnectionState } from './bayeux-connection.ts';
 import { RecordingMachine, type RecordingMachineState } from './recording-machine.ts';
+import { deriveStatus, toMachineState, type DerivedStatus } from './derive-status.ts';
+
+export { deriveStatus, type DerivedStatus } from './derive-status.ts';
 
 /**
  * The agent's workspace as the server last confirmed it: calls keyed by id
@@ -15,10 +19,6 @@ import { RecordingMachine, type RecordingMachineState } from './recording-machin
  * recording state machine per call, the agent state from the device, and the
  * single derived status the tray shows.
  */
-
-/** What the tray shows; exactly one at a time. */
-export type DerivedStatus =
-  'recording' | 'paused' | 'pausing' | 'resuming' | 'not-recording' | 'no-call' | 'unknown' | 'disconnected';
 
 /** One call as consumers see it. */
 export interface CallView {
@@ -30,6 +30,18 @@ export interface CallView {
   capabilities: readonly string[];
   recording: RecordingMachineState;
   recordingError: string | undefined;
+  /**
+   * True when `recording` is not confirmed as current: the stream is down (or
+   * not re-read since the last reconnect), or the server has not confirmed the
+   * call within the reconcile window. Never present a stale state as confirmed.
+   */
+  stale: boolean;
+  /** Clock ms the pause was first confirmed; present while the last confirmed state is Paused. */
+  pausedSince?: number;
+  /** Clock ms the call was first seen. */
+  since?: number;
+  /** The call this one replaced (T-Server changed the ConnID: `previousConnId`). */
+  previousCallId?: string;
 }
 
 /** Immutable state snapshot handed to consumers. */
@@ -50,6 +62,17 @@ export interface WorkspaceSnapshot {
   agentState: string | undefined;
   /** `workMode` of the agent state, if any (e.g. `AfterCallWork`). */
   agentWorkMode: string | undefined;
+  /** Clock ms of this snapshot (the core's clock), to tick durations from. */
+  at: number;
+  /** When the status call's pause was confirmed, while its last confirmed state is Paused. */
+  pausedSince?: number;
+  /**
+   * Paused calls other than `statusCallId`, most recently established first.
+   * `status` always describes the status call (the one the hotkey acts on, or
+   * the held one); a second call answered while the first is paused on hold
+   * must never hide that pause, so it is listed here.
+   */
+  otherPausedCallIds: string[];
 }
 
 interface CallEntry {
@@ -57,7 +80,18 @@ interface CallEntry {
   machine: RecordingMachine;
   /** Order in which calls became Established; higher is more recent. */
   establishedSeq: number;
+  /** Clock ms first seen. */
+  since: number;
+  /** Clock ms the server last reported this call (event or read); undefined: never readable. */
+  verifiedAt: number | undefined;
+  /** Clock ms the pause was first confirmed; kept while the last confirmed state is Paused. */
+  pausedSince: number | undefined;
+  /** The call this one replaced (`previousConnId`). */
+  previousCallId: string | undefined;
 }
+
+/** Where a report of a call came from. */
+type Source = 'event' | 'read';
 
 /** Construction options of {@link Workspace}. */
 export interface WorkspaceOptions {
@@ -69,8 +103,24 @@ export interface WorkspaceOptions {
   onChange(): void;
   /** A recording op failed or timed out (the message says which call and why). */
   onRecordingError(callId: string, message: string): void;
-  /** The workspace cannot trust its state (unknown/malformed event, timeout): re-read it over REST. */
-  onNeedsRefresh(reason: string): void;
+  /**
+   * The workspace cannot trust its state: re-read it over REST. `code` says
+   * why: an event type we do not know (quiet), a malformed event, or a
+   * recording operation the server never confirmed.
+   */
+  onNeedsRefresh(reason: string, code?: 'unknown-event' | 'unreadable-event' | 'unconfirmed'): void;
+  /**
+   * A REST read found a call's recording state different from the confirmed
+   * state we showed (a lost event, or the server changed it by itself). It is
+   * already corrected; the owner reports it.
+   */
+  onMismatch?(callId: string, shown: RecordingMachineState, actual: RecordingMachineState): void;
+  /**
+   * A confirmed recording state older than this (ms since the server last
+   * reported the call) is `stale` and the status `unknown`. Undefined: never
+   * by age (only while not live).
+   */
+  staleAfterMs?: number;
 }
 
 /** State holder; pure apart from the recording timers on the injected clock. */
@@ -87,9 +137,88 @@ export class Workspace {
   /** REST reads begun and not yet ended; marks of released calls are only needed while one is. */
   #openReads = 0;
   #lastDeviceEvent = 0;
+  /** Confirmed transitions not yet taken by the owner. */
+  #transitions: RecordingTransition[] = [];
+  /** >0 while a multi-step update runs; changes are announced once at its end. */
+  #batch = 0;
+  #dirty = false;
+  #staleTimer: TimerHandle | undefined;
+  #staleTimerAt = Infinity;
+  #disposed = false;
 
   constructor(options: WorkspaceOptions) {
     this.#options = options;
+  }
+
+  /** Announces a change (once per batch), then re-arms the staleness timer. */
+  #notify(): void {
+    if (this.#batch > 0) {
+      this.#dirty = true;
+      return;
+    }
+    this.#dirty = false;
+    this.#armStaleTimer();
+    this.#options.onChange();
+  }
+
+  #batched(update: () => void): void {
+    this.#batch += 1;
+    try {
+      update();
+    } finally {
+      this.#batch -= 1;
+      if (this.#batch === 0 && this.#dirty) this.#notify();
+    }
+  }
+
+  /** Takes the confirmed transitions recorded since the last call, oldest first. */
+  takeTransitions(): RecordingTransition[] {
+    const taken = this.#transitions;
+    this.#transitions = [];
+    return taken;
+  }
+
+  /** True when `callId`'s recording state is not confirmed as current (see {@link CallView.stale}). */
+  isStale(callId: string): boolean {
+    const entry = this.#calls.get(callId);
+    return entry === undefined || this.#stale(entry);
+  }
+
+  /** True when any known call is `stale`, `unknown`, or last confirmed recording or paused. */
+  get needsReconcile(): boolean {
+    return this.#calls.size > 0;
+  }
+
+  #stale(entry: CallEntry): boolean {
+    if (!this.live) return true;
+    if (entry.machine.isPending) return false; // a pending op is not a claim; its own timeout guards it
+    if (entry.verifiedAt === undefined) return true;
+    const limit = this.#options.staleAfterMs;
+    return limit !== undefined && this.#options.clock.now() - entry.verifiedAt > limit;
+  }
+
+  /** Arms one timer for the moment the next call turns stale, so the snapshot says so on time. */
+  #armStaleTimer(): void {
+    const limit = this.#options.staleAfterMs;
+    if (limit === undefined || this.#disposed) return;
+    let next = Infinity;
+    if (this.live) {
+      for (const entry of this.#calls.values()) {
+        if (entry.verifiedAt === undefined || entry.machine.isPending || this.#stale(entry)) continue;
+        next = Math.min(next, entry.verifiedAt + limit + 1);
+      }
+    }
+    if (next === this.#staleTimerAt) return;
+    if (this.#staleTimer !== undefined) this.#options.clock.clearTimeout(this.#staleTimer);
+    this.#staleTimer = undefined;
+    this.#staleTimerAt = next;
+    if (next === Infinity) return;
+    const delay = Math.max(0, next - this.#options.clock.now());
+    this.#staleTimer = this.#options.clock.setTimeout(() => {
+      this.#staleTimer = undefined;
+      this.#staleTimerAt = Infinity;
+      this.#notify();
+    }, delay);
   }
 
   /** Records the Bayeux state; leaving `connected` marks the state as needing a re-read. */
@@ -97,14 +226,14 @@ export class Workspace {
     if (state === this.#connection) return;
     this.#connection = state;
     if (state !== 'connected') this.#synced = false;
-    this.#options.onChange();
+    this.#notify();
   }
 
   /** Marks the state as re-read from the server after the latest reconnect. */
   markSynced(): void {
     if (this.#synced || this.#connection !== 'connected') return;
     this.#synced = true;
-    this.#options.onChange();
+    this.#notify();
   }
 
   /** Applies one parsed Bayeux event. */
@@ -119,7 +248,7 @@ export class Workspace {
         } else {
           this.#lastEventFor.set(event.call.id, this.#eventSeq);
         }
-        this.#applyCall(event.call);
+        this.#applyCall(event.call, 'event');
         break;
       case 'devices':
         this.#eventSeq += 1;
@@ -127,10 +256,10 @@ export class Workspace {
         for (const device of event.devices) this.#devices.set(device.id, device);
         break;
       case 'refresh':
-        this.#options.onNeedsRefresh(event.reason);
+        this.#options.onNeedsRefresh(event.reason, event.code);
         return;
     }
-    this.#options.onChange();
+    this.#notify();
   }
 
   /**
@@ -166,22 +295,24 @@ export class Workspace {
     unreadable: readonly UnreadableCall[] = [],
   ): void {
     const newerByEvent = (id: string) => (this.#lastEventFor.get(id) ?? 0) > since;
-    const seen = new Set<string>();
-    for (const call of calls) {
-      seen.add(call.id);
-      if (!newerByEvent(call.id)) this.#applyCall(call);
-    }
-    for (const bad of unreadable) {
-      seen.add(bad.id);
-      if (!newerByEvent(bad.id)) this.#applyUnreadable(bad);
-    }
-    for (const [id, entry] of this.#calls) {
-      if (!seen.has(id) && !newerByEvent(id)) this.#drop(id, entry);
-    }
-    for (const [id, seq] of this.#lastEventFor) {
-      if (seq <= since && !this.#calls.has(id)) this.#lastEventFor.delete(id);
-    }
-    this.#options.onChange();
+    this.#batched(() => {
+      const seen = new Set<string>();
+      for (const call of calls) {
+        seen.add(call.id);
+        if (!newerByEvent(call.id)) this.#applyCall(call, 'read');
+      }
+      for (const bad of unreadable) {
+        seen.add(bad.id);
+        if (!newerByEvent(bad.id)) this.#applyUnreadable(bad);
+      }
+      for (const [id, entry] of this.#calls) {
+        if (!seen.has(id) && !newerByEvent(id)) this.#drop(id, entry);
+      }
+      for (const [id, seq] of this.#lastEventFor) {
+        if (seq <= since && !this.#calls.has(id)) this.#lastEventFor.delete(id);
+      }
+      this.#notify();
+    });
   }
 
   /** Replaces the devices with a REST read (`GET /api/v2/me/devices?fields=*`) begun at `since`. */
@@ -189,7 +320,7 @@ export class Workspace {
     if (this.#lastDeviceEvent > since) return;
     this.#devices.clear();
     for (const device of devices) this.#devices.set(device.id, device);
-    this.#options.onChange();
+    this.#notify();
   }
 
   /** The call's recording machine, if the call is known. */
@@ -246,32 +377,48 @@ export class Workspace {
   snapshot(): WorkspaceSnapshot {
     const target = this.targetCall();
     const shown = this.statusCall();
-    const shownMachine = shown ? this.#calls.get(shown.id)?.machine : undefined;
+    const shownEntry = shown ? this.#calls.get(shown.id) : undefined;
     const device = [...this.#devices.values()].find((d) => d.userState !== undefined);
+    const entries = [...this.#calls.values()].sort((a, b) => b.establishedSeq - a.establishedSeq);
     return {
       connection: this.#connection,
       live: this.live,
-      status: deriveStatus(this.live, shownMachine),
+      status: deriveStatus(this.live, shownEntry?.machine, shownEntry ? this.#stale(shownEntry) : false),
       targetCallId: target?.id,
       statusCallId: shown?.id,
-      calls: [...this.#calls.values()]
-        .sort((a, b) => b.establishedSeq - a.establishedSeq)
-        .map(({ call, machine }) => ({
-          id: call.id,
-          state: call.state,
-          callType: call.callType,
-          participants: call.participants.map((p) => p.phoneNumber),
-          capabilities: call.capabilities,
-          recording: machine.state,
-          recordingError: machine.error,
-        })),
+      calls: entries.map((entry) => this.#view(entry)),
       agentState: device?.userState?.state,
       agentWorkMode: device?.userState?.workMode,
+      at: this.#options.clock.now(),
+      ...(shownEntry?.pausedSince === undefined ? {} : { pausedSince: shownEntry.pausedSince }),
+      otherPausedCallIds: entries
+        .filter((e) => e.pausedSince !== undefined && e.call.id !== shown?.id)
+        .map((e) => e.call.id),
     };
   }
 
-  /** Stops every recording timer (on shutdown). */
+  #view(entry: CallEntry): CallView {
+    const { call, machine } = entry;
+    return {
+      id: call.id,
+      state: call.state,
+      callType: call.callType,
+      participants: call.participants.map((p) => p.phoneNumber),
+      capabilities: call.capabilities,
+      recording: machine.state,
+      recordingError: machine.error,
+      stale: this.#stale(entry),
+      ...(entry.pausedSince === undefined ? {} : { pausedSince: entry.pausedSince }),
+      since: entry.since,
+      ...(entry.previousCallId === undefined ? {} : { previousCallId: entry.previousCallId }),
+    };
+  }
+
+  /** Stops every recording timer and the staleness timer (on shutdown). */
   dispose(): void {
+    this.#disposed = true;
+    if (this.#staleTimer !== undefined) this.#options.clock.clearTimeout(this.#staleTimer);
+    this.#staleTimer = undefined;
     for (const entry of this.#calls.values()) entry.machine.dispose();
     this.#calls.clear();
   }
@@ -284,6 +431,7 @@ export class Workspace {
     }
     if (existing) {
       if (bad.state !== undefined) existing.call = { ...existing.call, state: bad.state };
+      existing.verifiedAt = undefined;
       existing.machine.markUnknown(`the server sent an unreadable call: ${bad.reason}`);
       return;
     }
@@ -299,93 +447,113 @@ export class Workspace {
         recordingState: undefined,
       },
       undefined,
+      'read',
     );
   }
 
-  #addCall(call: CallSnapshot, initial: RecordingMachine['confirmed']): void {
+  #addCall(
+    call: CallSnapshot,
+    initial: RecordingMachine['confirmed'],
+    source: Source,
+    replaced?: { id: string; entry: CallEntry | undefined },
+  ): void {
     const machine = new RecordingMachine(initial, {
       clock: this.#options.clock,
       ...(this.#options.recordingTimeoutMs === undefined
         ? {}
         : { timeoutMs: this.#options.recordingTimeoutMs }),
-      onChange: () => this.#options.onChange(),
+      onChange: () => this.#notify(),
       onError: (message, kind) => {
         this.#options.onRecordingError(call.id, message);
         if (kind === 'timed-out')
-          this.#options.onNeedsRefresh(`recording state of call ${call.id} unconfirmed`);
+          this.#options.onNeedsRefresh(`recording state of call ${call.id} unconfirmed`, 'unconfirmed');
       },
     });
-    this.#calls.set(call.id, {
+    const now = this.#options.clock.now();
+    const previous = replaced?.entry;
+    const entry: CallEntry = {
       call,
       machine,
-      establishedSeq: call.state === CallState.Established ? ++this.#seq : 0,
-    });
+      establishedSeq: call.state === CallState.Established ? ++this.#seq : (previous?.establishedSeq ?? 0),
+      since: previous?.since ?? now,
+      verifiedAt: initial === undefined ? undefined : now,
+      // A pause confirmed on the replaced call stays the same pause.
+      pausedSince: initial === 'Paused' ? (previous?.pausedSince ?? now) : undefined,
+      previousCallId: replaced?.id,
+    };
+    this.#calls.set(call.id, entry);
+    if (initial !== undefined) {
+      const from = previous?.machine.confirmed;
+      this.#transitions.push({
+        callId: call.id,
+        from: toMachineState(from),
+        to: toMachineState(initial),
+        at: now,
+        source,
+      });
+    }
   }
 
-  #applyCall(call: CallSnapshot): void {
+  /**
+   * The call a new call replaces (its `previousConnId` names a known call's
+   * ConnID or id); that call is gone with no Released event (gws-api.md §4.1).
+   */
+  #replacedBy(call: CallSnapshot): { id: string; entry: CallEntry | undefined } | undefined {
+    const previous = call.previousConnId;
+    if (previous === undefined || previous === call.id || previous === call.connId) return undefined;
+    for (const [id, entry] of this.#calls) {
+      if (id === previous || entry.call.connId === previous) return { id, entry };
+    }
+    return { id: previous, entry: undefined };
+  }
+
+  #applyCall(call: CallSnapshot, source: Source): void {
     const existing = this.#calls.get(call.id);
     if (call.state === CallState.Released) {
       if (existing) this.#drop(call.id, existing);
       return;
     }
     if (!existing) {
+      const replaced = this.#replacedBy(call);
+      if (replaced?.entry) this.#drop(replaced.id, replaced.entry);
       // A call seen for the first time with no recording information is not recording.
-      this.#addCall(call, call.recordingState ?? 'Stopped');
+      this.#addCall(call, call.recordingState ?? 'Stopped', source, replaced);
       return;
     }
     if (call.state === CallState.Established && existing.call.state !== CallState.Established) {
       existing.establishedSeq = ++this.#seq;
     }
     existing.call = call;
+    existing.verifiedAt = this.#options.clock.now();
     // No recordingState and no GSIP_RECORD: the server said nothing about
     // recording, so the last confirmed state stands (and a pending op stays pending).
-    if (call.recordingState !== undefined) existing.machine.observe(call.recordingState);
+    if (call.recordingState === undefined) return;
+    const before = existing.machine.confirmed;
+    const awaited = existing.machine.awaitedState;
+    existing.machine.observe(call.recordingState);
+    const after = existing.machine.confirmed;
+    if (after === undefined || after === before) return;
+    // A read that contradicts a confirmed state (and is not our own pending op
+    // settling) means an event was lost or the server changed it by itself.
+    const mismatch = source === 'read' && before !== undefined && after !== awaited;
+    this.#confirmed(existing, toMachineState(before), toMachineState(after), mismatch ? 'reconcile' : source);
+    if (mismatch) this.#options.onMismatch?.(call.id, toMachineState(before), toMachineState(after));
+  }
+
+  #confirmed(
+    entry: CallEntry,
+    from: RecordingMachineState,
+    to: RecordingMachineState,
+    source: RecordingTransition['source'],
+  ): void {
+    const at = this.#options.clock.now();
+    if (to === 'paused') entry.pausedSince ??= at;
+    else entry.pausedSince = undefined;
+    this.#transitions.push({ callId: entry.call.id, from, to, at, source });
   }
 
   #drop(id: string, entry: CallEntry): void {
     entry.machine.dispose();
     this.#calls.delete(id);
-  }
-}
-
-/**
- * The tray status. `disconnected` whenever the state may be stale; otherwise
- * from the target call's recording machine. Confirmed states only: while
- * `starting`/`stopping` the last confirmed state is shown (the server has not
- * said otherwise yet); `pausing`/`resuming` are shown as such because the
- * agent is waiting for secure pause to take effect.
- */
-export function deriveStatus(live: boolean, target: RecordingMachine | undefined): DerivedStatus {
-  if (!live) return 'disconnected';
-  if (!target) return 'no-call';
-  switch (target.state) {
-    case 'recording':
-      return 'recording';
-    case 'paused':
-      return 'paused';
-    case 'pausing':
-      return 'pausing';
-    case 'resuming':
-      return 'resuming';
-    case 'stopped':
-      return 'not-recording';
-    case 'unknown':
-      return 'unknown';
-    case 'starting':
-    case 'stopping':
-      return fromConfirmed(target);
-  }
-}
-
-function fromConfirmed(machine: RecordingMachine): DerivedStatus {
-  switch (machine.confirmed) {
-    case 'Recording':
-      return 'recording';
-    case 'Paused':
-      return 'paused';
-    case 'Stopped':
-      return 'not-recording';
-    case undefined:
-      return 'unknown';
   }
 }

@@ -119,11 +119,15 @@ describe('parseGwsEvent against the documented fixtures', () => {
     expect(parseGwsEvent(data)).toEqual({
       kind: 'refresh',
       reason: 'unknown notificationType StatePropertiesChange',
+      code: 'unknown-event',
     });
   });
 
   it('asks for a refresh on an unknown messageType', () => {
-    expect(parseGwsEvent({ messageType: 'ChatStateChangeMessage' })).toMatchObject({ kind: 'refresh' });
+    expect(parseGwsEvent({ messageType: 'ChatStateChangeMessage' })).toMatchObject({
+      kind: 'refresh',
+      code: 'unknown-event',
+    });
   });
 
   it.each([

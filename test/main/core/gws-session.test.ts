@@ -146,8 +146,12 @@ describe('GWS session', () => {
     cleanups.push(() => sim.close());
     const core = createAgentCore({ serverUrl: sim.url, username: 'agent1', password: 'wrong' });
     const started = await core.start();
-    expect(started).toEqual({ ok: false, reason: expect.stringMatching(/check the user name and password/) });
-    expect(started.ok ? '' : started.reason).not.toContain('wrong');
+    expect(started).toEqual({
+      ok: false,
+      code: 'bad-credentials',
+      message: expect.stringMatching(/check the user name and password/),
+    });
+    expect(started.ok ? '' : started.message).not.toContain('wrong');
     expect(core.getSnapshot().status).toBe('disconnected');
     expect(await agent1Logins(simControl(sim.url))).toBe(0);
   });
@@ -165,7 +169,8 @@ describe('GWS session', () => {
     const started = await core.start();
     expect(started).toEqual({
       ok: false,
-      reason: expect.stringMatching(/cannot reach GWS at .*ECONNREFUSED/),
+      code: 'unreachable',
+      message: expect.stringMatching(/cannot reach GWS at .*ECONNREFUSED/),
     });
   });
 
@@ -241,7 +246,8 @@ describe('GWS session', () => {
     const refused = await untrusting.start();
     expect(refused).toEqual({
       ok: false,
-      reason: expect.stringMatching(/cannot reach GWS.*(certificate|CERT)/i),
+      code: 'tls',
+      message: expect.stringMatching(/cannot reach GWS.*(certificate|CERT)/i),
     });
 
     const core = createAgentCore({

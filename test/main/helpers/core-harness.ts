@@ -58,7 +58,7 @@ export async function startHarness(
   const started = await core.start();
   if (!started.ok) {
     await sim.close();
-    throw new Error(`core did not start: ${started.reason}`);
+    throw new Error(`core did not start: ${started.code}: ${started.message}`);
   }
   const harness: Harness = {
     core,
