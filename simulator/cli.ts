@@ -4,7 +4,7 @@ import { parseSimulatorOptions, type SimulatorOptionsInput } from './options.ts'
 import { startSimulator } from './server.ts';
 
 /**
- * `npm run sim -- --port 8090 [--host 127.0.0.1] [--csrf on|off] [--config file.json] [--demo]`
+ * `npm run sim -- --port 8090 [--host 127.0.0.1] [--csrf on|off] [--config file.json] [--demo] [--no-control-api]`
  *
  * Prints the URL and the demo credentials, logs what happens on stderr, and
  * stops cleanly on Ctrl+C. Command-line flags override the config file.
@@ -51,6 +51,7 @@ const program = new Command()
   .option('--config <file>', 'JSON file with simulator options (see README)')
   .option('--demo', 'a scripted caller rings agent1 every few seconds')
   .option('--bayeux-timeout <seconds>', 'long-poll hold time of /meta/connect', seconds)
+  .option('--no-control-api', 'switch the /sim control API off (every /sim path answers 404)')
   .option('--quiet', 'do not log faults, restarts and demo calls on stderr');
 
 async function main(): Promise<void> {
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     config?: string;
     demo?: boolean;
     bayeuxTimeout?: number;
+    controlApi: boolean;
     quiet?: boolean;
   }>();
   const fromFile = flags.config ? readConfig(flags.config) : {};
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
   if (flags.csrf) input.csrf = flags.csrf === 'on';
   if (flags.demo) input.demo = true;
   if (flags.bayeuxTimeout !== undefined) input.bayeuxTimeoutSec = flags.bayeuxTimeout;
+  if (given('controlApi')) input.controlApi = flags.controlApi;
   const options = parseSimulatorOptions(input);
   const sim = await startSimulator(options, {
     log: flags.quiet ? undefined : (line) => process.stderr.write(`[sim] ${line}\n`),
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     `GWS v2 simulator listening on ${sim.url}\n` +
       `  REST:   ${sim.url}/api/v2/me\n` +
       `  Bayeux: ${sim.url}/api/v2/notifications (long-polling${options.websocket ? ', websocket' : ''})\n` +
+      `  Control API: ${options.controlApi ? `${sim.url}/sim (loopback only)` : 'off'}\n` +
       `  CSRF:   ${options.csrf ? 'on' : 'off'}${options.demo ? '   Demo caller: on (rings ' + (options.agents[0]?.userName ?? '') + ')' : ''}\n` +
       `Demo credentials (user / password):\n${agents}\n` +
       `Try: curl -u agent1:agent1 ${sim.url}/api/v2/me\n`,

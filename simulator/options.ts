@@ -93,6 +93,12 @@ export const simulatorOptionsSchema = z
     bayeuxAuth: z.enum(['handshake', 'every-request']).default('handshake'),
     /** Accept the websocket transport on the Bayeux endpoint (long-polling is always on). */
     websocket: z.boolean().default(true),
+    /**
+     * The `/sim` control API (loopback only). Off: every `/sim` path is an ordinary
+     * 404, as on a real GWS (the app's demo mode turns it off: nothing on the
+     * machine can inject calls or faults into what an agent is shown).
+     */
+    controlApi: z.boolean().default(true),
     /** The scripted caller: rings agent1 every `demoIntervalMs` when it has no call. */
     demo: z.boolean().default(false),
     demoIntervalMs: z.number().int().min(500).default(8_000),
