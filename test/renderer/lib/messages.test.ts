@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandFailureCode, SignInFailureCode } from '../../../main/contract/ipc-contract.ts';
+import { commandFailureCodeSchema, signInFailureCodeSchema } from '../../../main/contract/ipc-contract.ts';
+import {
+  commandResultWords,
+  connectionBanner,
+  signInFailureWords,
+} from '../../../renderer/src/lib/messages.ts';
+import { makeView } from '../helpers/fake-api.ts';
+
+describe('sign-in failure words', () => {
+  it('gives every code its own sentence, never the raw code', () => {
+    const codes = signInFailureCodeSchema.options as SignInFailureCode[];
+    const words = codes.map((c) => signInFailureWords(c));
+    expect(new Set(words).size).toBe(codes.length);
+    for (const [i, w] of words.entries()) expect(w).not.toContain(codes[i]);
+  });
+
+  it('says what an agent needs for the three common failures', () => {
+    expect(signInFailureWords('bad-credentials')).toMatch(/wrong user name or password/i);
+    expect(signInFailureWords('unreachable')).toMatch(/cannot reach the server/i);
+    expect(signInFailureWords('tls')).toMatch(/certificate is not trusted/i);
+  });
+});
+
+describe('command result words', () => {
+  it('words every failure code, and nothing for ok', () => {
+    const codes = commandFailureCodeSchema.options as CommandFailureCode[];
+    const all = new Set<string | undefined>();
+    for (const code of codes) {
+      const words = commandResultWords('pause', { ok: false, code, reason: 'raw reason' });
+      all.add(words);
+      expect(words, code).toMatch(/pause the recording/);
+      expect(words).not.toContain('raw reason');
+      if (code.includes('-')) expect(words).not.toContain(code);
+    }
+    expect(all.size).toBe(codes.length);
+    expect(commandResultWords('pause', { ok: true, operation: 'PauseCallRecording' })).toBeUndefined();
+  });
+
+  it('says a refusal changed nothing and an unknown outcome is not guessed', () => {
+    expect(commandResultWords('pause', { ok: false, code: 'rejected', reason: '' })).toBe(
+      'The server refused to pause the recording. Nothing changed.',
+    );
+    expect(commandResultWords('resume', { ok: false, code: 'outcome-unknown', reason: '' })).toMatch(
+      /not known whether it did resume the recording/,
+    );
+  });
+});
+
+describe('connection banner', () => {
+  it('says reconnecting while the stream is being rebuilt, and names a lost bridge', () => {
+    expect(connectionBanner(makeView({ connection: 'connecting' })).text).toMatch(/^Reconnecting/);
+    expect(connectionBanner(makeView({ connection: 'connected' })).text).toMatch(/^Connected to/);
+    expect(connectionBanner(makeView(), false).text).toMatch(/Lost contact with the app/);
+  });
+});
