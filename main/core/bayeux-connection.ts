@@ -166,6 +166,8 @@ export class BayeuxConnection {
   #batchHadData = false;
   #immediateExpected = false;
   #firstConnect = true;
+  /** The next connect asks for an immediate answer (after a failed one: are we back?). */
+  #askImmediate = false;
   #watchdog: TimerHandle | undefined;
   #recovering = false;
   #stopped = true;
@@ -350,8 +352,9 @@ export class BayeuxConnection {
     } else if (message.channel === MetaChannel.Connect) {
       this.#connectSentAt = this.#options.clock.now();
       this.#batchHadData = false;
-      this.#immediateExpected = this.#firstConnect;
-      this.#firstConnect = false;
+      this.#immediateExpected = this.#firstConnect || this.#askImmediate;
+      if (this.#askImmediate) message.advice = { ...message.advice, timeout: 0 };
+      this.#firstConnect = this.#askImmediate = false;
       if (this.#ackAgreed) message.ext = { ...message.ext, ack: this.#ackBatch };
       this.#armWatchdog(this.#pollTimeoutMs + this.#timings.holdMarginMs, 'no reply to /meta/connect');
     }
@@ -450,8 +453,9 @@ export class BayeuxConnection {
           // the next outage starts the back-off afresh.
           if (this.#state === 'connected' && heldMs >= this.#timings.minHoldMs) this.#failures = 0;
           if (this.#subscribed && this.#state !== 'connected') this.#becomeLive();
-        } else if (this.#state === 'connected') {
-          this.#setState('connecting');
+        } else {
+          this.#askImmediate = true;
+          if (this.#state === 'connected') this.#setState('connecting');
         }
         break;
       default:
