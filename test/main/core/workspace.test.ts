@@ -220,3 +220,128 @@ describe('Workspace', () => {
     expect(ws.snapshot().calls).toEqual([]);
   });
 });
+
+describe('Workspace: transitions, pause time, staleness, replaced calls', () => {
+  function staleSetup(staleAfterMs = 10_000) {
+    const clock = new ManualClock();
+    const mismatches: string[] = [];
+    let changes = 0;
+    const ws = new Workspace({
+      clock,
+      recordingTimeoutMs: 1_000,
+      staleAfterMs,
+      onChange: () => (changes += 1),
+      onRecordingError: () => undefined,
+      onNeedsRefresh: () => undefined,
+      onMismatch: (id, shown, actual) => mismatches.push(`${id}:${shown}->${actual}`),
+    });
+    ws.setConnection('connected');
+    ws.markSynced();
+    return { ws, clock, mismatches, changes: () => changes };
+  }
+  const event = (c: CallSnapshot) => ({ kind: 'call' as const, notificationType: 'StatusChange', call: c });
+
+  it('records confirmed transitions with the clock time and source, and keeps pausedSince while paused', () => {
+    const { ws, clock } = staleSetup();
+    clock.advance(100);
+    ws.applyEvent(event(call('c1', 'Established')));
+    clock.advance(400);
+    expect(ws.machine('c1')?.begin('pause').ok).toBe(true);
+    ws.applyEvent(event(call('c1', 'Established', 'Paused')));
+    expect(ws.takeTransitions()).toEqual([
+      { callId: 'c1', from: 'unknown', to: 'recording', at: 100, source: 'event' },
+      { callId: 'c1', from: 'recording', to: 'paused', at: 500, source: 'event' },
+    ]);
+    expect(ws.takeTransitions()).toEqual([]);
+    clock.advance(1_000);
+    const snap = ws.snapshot();
+    expect(snap).toMatchObject({ status: 'paused', pausedSince: 500, at: 1_500 });
+    expect(snap.calls[0]).toMatchObject({ pausedSince: 500, since: 100, stale: false });
+    // Our own pause confirmed by a read is not a mismatch.
+    ws.applyEvent(event(call('c1', 'Established', 'Recording')));
+    expect(ws.snapshot().pausedSince).toBeUndefined();
+  });
+
+  it('reports a read that contradicts the confirmed state as a mismatch, corrected at once', () => {
+    const { ws, mismatches } = staleSetup();
+    ws.applyEvent(event(call('c1', 'Established', 'Paused')));
+    ws.takeTransitions();
+    ws.replaceCalls([call('c1', 'Established', 'Recording')], ws.beginRead());
+    expect(ws.snapshot().status).toBe('recording');
+    expect(mismatches).toEqual(['c1:paused->recording']);
+    expect(ws.takeTransitions()).toEqual([
+      expect.objectContaining({ from: 'paused', to: 'recording', source: 'reconcile' }),
+    ]);
+  });
+
+  it('does not call our own pending pause, confirmed by a read, a mismatch', () => {
+    const { ws, mismatches } = staleSetup();
+    ws.applyEvent(event(call('c1', 'Established')));
+    expect(ws.machine('c1')?.begin('pause').ok).toBe(true);
+    ws.replaceCalls([call('c1', 'Established', 'Paused')], ws.beginRead());
+    expect(ws.snapshot().status).toBe('paused');
+    expect(mismatches).toEqual([]);
+    expect(ws.takeTransitions().at(-1)).toMatchObject({ to: 'paused', source: 'read' });
+  });
+
+  it('marks a call stale (status unknown) once the server has not confirmed it for staleAfterMs, on time', () => {
+    const { ws, clock, changes } = staleSetup(10_000);
+    ws.applyEvent(event(call('c1', 'Established', 'Paused')));
+    clock.advance(10_000);
+    expect(ws.snapshot()).toMatchObject({
+      status: 'paused',
+      calls: [expect.objectContaining({ stale: false })],
+    });
+    const before = changes();
+    clock.advance(1); // the workspace's own timer announces it: nobody has to ask
+    expect(changes()).toBe(before + 1);
+    expect(ws.snapshot()).toMatchObject({
+      status: 'unknown',
+      calls: [expect.objectContaining({ stale: true })],
+    });
+    expect(ws.isStale('c1')).toBe(true);
+    // The next read clears it.
+    ws.replaceCalls([call('c1', 'Established', 'Paused')], ws.beginRead());
+    expect(ws.snapshot()).toMatchObject({
+      status: 'paused',
+      calls: [expect.objectContaining({ stale: false })],
+    });
+  });
+
+  it('shows every call stale while the stream is not live', () => {
+    const { ws } = staleSetup();
+    ws.applyEvent(event(call('c1', 'Established', 'Paused')));
+    ws.setConnection('connecting');
+    expect(ws.snapshot()).toMatchObject({
+      status: 'disconnected',
+      calls: [expect.objectContaining({ stale: true })],
+    });
+  });
+
+  it('lists a paused held call in otherPausedCallIds when a second call becomes the status call', () => {
+    const { ws } = staleSetup();
+    ws.applyEvent(event(call('c1', 'Established', 'Paused')));
+    ws.applyEvent(event(call('c1', 'Held', 'Paused')));
+    expect(ws.snapshot()).toMatchObject({ status: 'paused', statusCallId: 'c1', otherPausedCallIds: [] });
+    ws.applyEvent(event(call('c2', 'Established', 'Recording')));
+    expect(ws.snapshot()).toMatchObject({
+      status: 'recording',
+      statusCallId: 'c2',
+      otherPausedCallIds: ['c1'],
+    });
+    expect(ws.snapshot().pausedSince).toBeUndefined();
+  });
+
+  it('replaces a call whose ConnID changed (previousConnId) without a Released event, keeping the pause time', () => {
+    const { ws, clock } = staleSetup();
+    ws.applyEvent(event({ ...call('0001', 'Established', 'Paused'), connId: '0001' }));
+    clock.advance(700);
+    ws.applyEvent(
+      event({ ...call('0002', 'Established', 'Paused'), connId: '0002', previousConnId: '0001' }),
+    );
+    const snap = ws.snapshot();
+    expect(snap.calls.map((c) => c.id)).toEqual(['0002']);
+    expect(snap.calls[0]).toMatchObject({ previousCallId: '0001', pausedSince: 0, since: 0 });
+    expect(snap).toMatchObject({ status: 'paused', otherPausedCallIds: [] });
+  });
+});

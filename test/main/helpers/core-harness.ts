@@ -1,5 +1,7 @@
 import { startSimulator, type SimulatorOptionsInput } from '../../../simulator/index.ts';
 import { createAgentCore, type AgentCore, type AgentCoreOptions } from '../../../main/core/agent-core.ts';
+import type { CoreErrorEvent, RecordingTransition } from '../../../main/core/core-events.ts';
+import { GwsPath, GwsSession } from '../../../main/core/gws-session.ts';
 import type { DerivedStatus } from '../../../main/core/workspace.ts';
 import { simControl, type SimControl } from './sim-control.ts';
 import { waitFor } from './wait-for.ts';
@@ -22,6 +24,12 @@ export interface Harness {
   statuses: DerivedStatus[];
   /** Every error message the core emitted. */
   errors: string[];
+  /** Every error event, with code and severity. */
+  errorEvents: CoreErrorEvent[];
+  /** Every confirmed transition the core reported, in order. */
+  transitions: RecordingTransition[];
+  /** Number of state events received. */
+  stateEvents: number;
   /** Waits until the derived status is `status`. */
   waitStatus(status: DerivedStatus, timeoutMs?: number): Promise<void>;
   /** Creates a call on the simulator and waits until the core shows it established. */
@@ -51,9 +59,18 @@ export async function startHarness(
   });
   const statuses: DerivedStatus[] = [];
   const errors: string[] = [];
+  const errorEvents: CoreErrorEvent[] = [];
+  const transitions: RecordingTransition[] = [];
+  let stateEvents = 0;
   core.subscribe((event) => {
-    if (event.type === 'error') errors.push(event.message);
-    else if (statuses.at(-1) !== event.state.status) statuses.push(event.state.status);
+    if (event.type === 'error') {
+      errors.push(event.message);
+      errorEvents.push(event);
+      return;
+    }
+    stateEvents += 1;
+    transitions.push(...event.transitions);
+    if (statuses.at(-1) !== event.state.status) statuses.push(event.state.status);
   });
   const started = await core.start();
   if (!started.ok) {
@@ -66,6 +83,11 @@ export async function startHarness(
     ctl,
     statuses,
     errors,
+    errorEvents,
+    transitions,
+    get stateEvents() {
+      return stateEvents;
+    },
     async waitStatus(status, timeoutMs = 3_000) {
       await waitFor(
         () => core.getSnapshot().status === status,
@@ -102,4 +124,23 @@ export async function startHarness(
 export async function serverRecordingState(ctl: SimControl, callId: string): Promise<string | undefined> {
   const state = await ctl.state();
   return state.calls.find((c) => c.id === callId)?.recordingState;
+}
+
+/**
+ * Another client of the same agent (a second workstation, a supervisor tool):
+ * signs in on its own HTTP session and posts a call operation over REST, so
+ * the change reaches the core only as an event (or, if that event is lost,
+ * only through reconciling).
+ */
+export async function otherClientOperation(
+  serverUrl: string,
+  callId: string,
+  operationName: string,
+  user = { username: 'agent1', password: 'agent1' },
+): Promise<void> {
+  const other = new GwsSession({ serverUrl, ...user });
+  const login = await other.signIn();
+  if (!login.ok) throw new Error(`other client could not sign in: ${login.message}`);
+  const result = await other.post(`${GwsPath.Calls}/${encodeURIComponent(callId)}`, { operationName });
+  if (!result.ok) throw new Error(`other client ${operationName} failed: ${result.message}`);
 }

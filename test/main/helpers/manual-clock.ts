@@ -27,6 +27,11 @@ export class ManualClock implements Clock {
     return this.#timers.size;
   }
 
+  /** Due times of the armed timers (this clock's ms), soonest first. */
+  dueTimes(): number[] {
+    return [...this.#timers.values()].map((t) => t.at).sort((a, b) => a - b);
+  }
+
   /** Moves time forward, firing due timers in order. */
   advance(ms: number): void {
     const until = this.#now + ms;

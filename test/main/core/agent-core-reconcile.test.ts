@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../../main/core/core-events.ts';
+import {
+  otherClientOperation,
+  serverRecordingState,
+  startHarness,
+  type Harness,
+} from '../helpers/core-harness.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
+import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+/**
+ * Issue 10: the core must never keep showing a recording state the server
+ * does not have. The core's timers run on a manual clock, so "within one
+ * reconcile cadence" is exact; the server, HTTP and Bayeux are real. The
+ * long-poll hold is 30 s so advancing the clock a few seconds never trips the
+ * Bayeux watchdog (that is H1a's subject, not this file's).
+ */
+const CADENCE_MS = 5_000;
+const SIM = { bayeuxTimeoutSec: 30 };
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function pausedCall(clock: ManualClock): Promise<{ h: Harness; callId: string }> {
+  const harness = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS });
+  h = harness;
+  const callId = await harness.establishedCall();
+  await harness.waitStatus('recording');
+  expect(await harness.core.toggleRecording()).toMatchObject({ ok: true });
+  await harness.waitStatus('paused');
+  return { h: harness, callId };
+}
+
+describe('reconciling with the server', () => {
+  it('corrects a false "paused" within one cadence after a lost event and an external resume', async () => {
+    const clock = new ManualClock();
+    const { h, callId } = await pausedCall(clock);
+    await h.ctl.fault({ dropEvents: 1 });
+    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording');
+    expect(await serverRecordingState(h.ctl, callId)).toBe('Recording');
+    // The event was lost: nothing has told the core yet.
+    expect(h.core.getSnapshot().status).toBe('paused');
+
+    clock.advance(CADENCE_MS);
+    await h.waitStatus('recording');
+
+    expect(h.transitions.at(-1)).toEqual({
+      callId,
+      from: 'paused',
+      to: 'recording',
+      at: CADENCE_MS,
+      source: 'reconcile',
+    });
+    expect(h.errorEvents).toContainEqual(
+      expect.objectContaining({ code: 'state-mismatch', severity: 'warning', callId }),
+    );
+    expect(h.core.getSnapshot().pausedSince).toBeUndefined();
+  });
+
+  it('corrects a false "recording" the same way (the mirror case: someone else paused)', async () => {
+    const clock = new ManualClock();
+    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS });
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    await h.ctl.fault({ dropEvents: 1 });
+    await otherClientOperation(h.sim.url, callId, 'PauseCallRecording');
+    expect(h.core.getSnapshot().status).toBe('recording');
+
+    clock.advance(CADENCE_MS);
+    await h.waitStatus('paused');
+    expect(h.core.getSnapshot().pausedSince).toBe(CADENCE_MS);
+    expect(h.transitions.at(-1)).toMatchObject({ from: 'recording', to: 'paused', source: 'reconcile' });
+  });
+
+  it('re-reads at once after a refusal (statusCode 2) instead of rolling back to the same wrong state', async () => {
+    const clock = new ManualClock();
+    const { h, callId } = await pausedCall(clock);
+    await h.ctl.fault({ dropEvents: 1 });
+    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording');
+    expect(h.core.getSnapshot().status).toBe('paused');
+
+    // The hotkey tries to resume what the server already records: refused.
+    const result = await h.core.toggleRecording();
+    expect(result).toMatchObject({ ok: false, code: 'rejected', callId });
+    // No clock advance: the refusal itself triggers the re-read.
+    await h.waitStatus('recording');
+    expect(h.transitions.at(-1)).toMatchObject({ from: 'paused', to: 'recording', source: 'reconcile' });
+  });
+
+  it('retries a failed re-read with back-off until "unknown" clears', async () => {
+    const clock = new ManualClock();
+    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS, recordingTimeoutMs: 1_000 });
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    await h.ctl.fault({ dropEvents: 1 });
+    expect(await h.core.toggleRecording()).toMatchObject({ ok: true, callId });
+    expect(h.core.getSnapshot().status).toBe('pausing');
+    // The re-read after the timeout meets a broken answer.
+    await h.ctl.fault({ badBody: 'html', scope: 'rest', count: 1 });
+    clock.advance(1_000);
+    expect(h.core.getSnapshot().status).toBe('unknown');
+    await waitFor(() => h?.errorEvents.some((e) => e.code === 'resync-failed'), 3_000, 'the failed re-read');
+    expect(h.core.getSnapshot().status).toBe('unknown');
+    // Nothing else happens but time: the retry (250 ms back-off) reads the truth.
+    await waitFor(
+      () => {
+        clock.advance(250);
+        return h?.core.getSnapshot().status === 'paused';
+      },
+      3_000,
+      'unknown cleared by a retried read',
+      () => h?.core.getSnapshot(),
+    );
+    expect(await serverRecordingState(h.ctl, callId)).toBe('Paused');
+  });
+
+  it('turns a toggle on an unknown call into a re-read and then acts on what the server says', async () => {
+    const clock = new ManualClock();
+    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS, recordingTimeoutMs: 1_000 });
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    await h.ctl.fault({ dropEvents: 1 });
+    await h.core.toggleRecording();
+    await h.ctl.fault({ badBody: 'html', scope: 'rest', count: 1 });
+    clock.advance(1_000);
+    await waitFor(() => h?.errorEvents.some((e) => e.code === 'resync-failed'), 3_000, 'failed re-read');
+    expect(h.core.getSnapshot().status).toBe('unknown');
+
+    // The server did pause; the toggle reads that, then resumes.
+    const result = await h.core.toggleRecording();
+    expect(result).toMatchObject({ ok: true, operation: 'ResumeCallRecording', callId });
+    await h.waitStatus('recording');
+    expect(await serverRecordingState(h.ctl, callId)).toBe('Recording');
+  });
+
+  it('marks the call stale (status unknown) while it cannot be verified, and clears it once a read succeeds', async () => {
+    const clock = new ManualClock();
+    const { h, callId } = await pausedCall(clock);
+    await h.ctl.fault({ badBody: 'html', scope: 'rest', count: 1_000 });
+    clock.advance(CADENCE_MS); // the reconcile read fails
+    await waitFor(() => h.errorEvents.some((e) => e.code === 'resync-failed'), 3_000, 'failed read');
+    expect(h.core.getSnapshot().status).toBe('paused'); // still within the window
+    clock.advance(CADENCE_MS + 1); // past two cadences without a confirmation
+    expect(h.core.getSnapshot()).toMatchObject({
+      status: 'unknown',
+      calls: [expect.objectContaining({ id: callId, recording: 'paused', stale: true })],
+    });
+    await h.ctl.clearFaults();
+    await waitFor(
+      () => {
+        clock.advance(1_000);
+        return h.core.getSnapshot().status === 'paused';
+      },
+      5_000,
+      'verified again',
+      () => h.core.getSnapshot(),
+    );
+    expect(h.core.getSnapshot().calls[0]?.stale).toBe(false);
+  });
+
+  it('reconciles with one GET of the calls per cadence, and emits nothing when the read agrees', async () => {
+    const clock = new ManualClock();
+    let relay: TcpRelay | undefined;
+    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS }, async (sim) => {
+      relay = await startRelay(sim.port);
+      return relay.url;
+    });
+    const r = relay as TcpRelay;
+    try {
+      await h.establishedCall();
+      await h.core.toggleRecording();
+      await h.waitStatus('paused');
+      const events: CoreEvent[] = [];
+      h.core.subscribe((event) => events.push(event));
+      r.resetLog();
+      const reads = () => r.count(/GET \/api\/v2\/me\/calls/g);
+      for (let i = 1; i <= 3; i++) {
+        clock.advance(CADENCE_MS);
+        await waitFor(() => reads() >= i, 3_000, `read ${i}`);
+        // The next cadence starts when this read's answer is in.
+        await waitFor(
+          () => clock.dueTimes().includes(clock.now() + CADENCE_MS),
+          3_000,
+          `read ${i} answered and the next one scheduled`,
+        );
+      }
+      expect(reads()).toBe(3);
+      expect(r.count(/GET \/api\/v2\/me\/devices/g)).toBe(0);
+      expect(events).toEqual([]); // the state did not change, so no state event
+      expect(h.core.getSnapshot().status).toBe('paused');
+    } finally {
+      await h.close();
+      h = undefined;
+      await r.close();
+    }
+  });
+});
