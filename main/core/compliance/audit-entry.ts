@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'resume',
   'start-recording',
   'stop-recording',
+  'toggle',
   'recording-state',
   'reminder',
   'auto-resume-warning',

@@ -112,6 +112,33 @@ function scanTail(file: string): { last: AuditEntry | undefined; torn: TornLine 
   return { last, torn, text };
 }
 
+/**
+ * Wall-clock ms (epoch) at which each call still paused at the end of `text`
+ * was first confirmed paused, from the entries in it: the pause start an app
+ * restart re-arms reminders from (GWS itself reports no pause time).
+ */
+function openPauses(text: string): Map<string, number> {
+  const paused = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const parsed = parseEntryLine(line);
+    if (!parsed.ok || parsed.entry.callId === null) continue;
+    const { action, result, callId, at, detail } = parsed.entry;
+    const pausedNow =
+      (action === 'pause' && result === 'confirmed') || (action === 'recording-state' && result === 'paused');
+    const endedNow =
+      (['resume', 'auto-resume', 'stop-recording'].includes(action) && result === 'confirmed') ||
+      (action === 'recording-state' && result !== 'paused') ||
+      action === 'call-ended-while-paused';
+    if (pausedNow && !paused.has(callId)) paused.set(callId, Date.parse(at));
+    if (!endedNow) continue;
+    const since = paused.get(callId);
+    paused.delete(callId);
+    const successor = /(?:^| )newCallId=([^ ]+)/.exec(detail ?? '')?.[1];
+    if (result === 'replaced' && successor && since !== undefined) paused.set(successor, since);
+  }
+  return paused;
+}
+
 /** An open audit log; see the file comment for the guarantees. */
 export class AuditLog {
   readonly #file: string;
@@ -127,6 +154,7 @@ export class AuditLog {
   #lastDay: string | undefined;
   /** A torn line found when opening, if any (also recorded as a `log-recovered` entry). */
   readonly recovered: TornLine | undefined;
+  readonly #openPauses: Map<string, number>;
 
   private constructor(options: AuditLogOptions) {
     this.#file = options.file;
@@ -149,6 +177,7 @@ export class AuditLog {
     }
     const firstLine = parseEntryLine(scan.text.split('\n', 1)[0] ?? '');
     this.#firstSeqInFile = firstLine.ok ? firstLine.entry.seq : undefined;
+    this.#openPauses = openPauses(scan.text);
     this.#openFile();
     this.recovered = scan.torn;
     if (scan.torn) {
@@ -183,6 +212,15 @@ export class AuditLog {
   /** Hash of the last entry written (the chain's head; give it to auditors as an anchor). */
   get head(): string {
     return this.#prevHash;
+  }
+
+  /**
+   * Epoch ms at which `callId` was first confirmed paused, if the active file
+   * (as found when the log was opened) ends with that call still paused: how
+   * an app restart learns how long a pause has lasted. Undefined otherwise.
+   */
+  pausedAtOf(callId: string): number | undefined {
+    return this.#openPauses.get(callId);
   }
 
   /**
