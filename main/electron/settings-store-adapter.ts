@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../contract/ipc-contract.ts';
 import type { RawSettingsRead, SettingsStorePort } from '../app/ports.ts';
@@ -40,6 +40,8 @@ export async function openElectronSettingsStore(
   const now = options.now ?? Date.now;
   const stamp = (): string => new Date(now()).toISOString().replace(/[:.]/g, '-');
   let store: StoreLike | undefined;
+  /** True once {@link SettingsStorePort.backup} copied the current (unreadable) file aside. */
+  let backedUp = false;
   const open = (): StoreLike => {
     store ??= new Store({
       name,
@@ -68,16 +70,19 @@ export async function openElectronSettingsStore(
       try {
         target = open();
       } catch {
-        // Still unreadable and nobody backed it up: move it aside rather than lose it.
-        renameSync(path, `${path}.${stamp()}.unreadable.bak`);
+        // Still unreadable: drop it if it was backed up, else move it aside rather than lose it.
+        if (backedUp) rmSync(path, { force: true });
+        else renameSync(path, `${path}.${stamp()}.unreadable.bak`);
         target = open();
       }
       target.store = { ...values };
+      backedUp = false;
     },
     backup() {
       if (!existsSync(path)) return undefined;
       const target = `${path}.${stamp()}.bak`;
       copyFileSync(path, target);
+      backedUp = true;
       return target;
     },
   };
