@@ -2,7 +2,7 @@ import type { CookieStoreLike, Message } from 'faye';
 import type { CookieJar } from 'tough-cookie';
 import type { Clock, TimerHandle } from './clock.ts';
 import type { CoreErrorCode, Severity } from './core-events.ts';
-import { describeValue, screenReplies } from './bayeux-message.ts';
+import { DEFAULT_ADVICE_BOUNDS, describeValue, screenReplies } from './bayeux-message.ts';
 import { ConnectPacer } from './bayeux-pacer.ts';
 import { FayeClientAdapter } from './faye-adapter.ts';
 import { GwsPath, type GwsResult } from './gws-session.ts';
@@ -332,6 +332,7 @@ export class BayeuxConnection {
   #screen(raw: unknown): Message[] | undefined {
     const result = screenReplies(raw, {
       maxTimeoutMs: this.#timings.maxPollTimeoutMs,
+      minTimeoutMs: DEFAULT_ADVICE_BOUNDS.minTimeoutMs,
       maxIntervalMs: this.#timings.maxIntervalMs,
     });
     if (result.notBayeux) {

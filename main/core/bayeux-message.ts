@@ -18,12 +18,21 @@ import { redactText } from './redact.ts';
 export interface AdviceBounds {
   /** Largest accepted `advice.timeout` (ms); larger values are lowered to it. */
   maxTimeoutMs: number;
+  /**
+   * Smallest non-zero `advice.timeout` (ms). faye times every request out after
+   * 1.2 × the advised timeout, so `timeout: 1` would fail every handshake.
+   */
+  minTimeoutMs: number;
   /** Largest accepted `advice.interval` (ms); larger values are lowered to it. */
   maxIntervalMs: number;
 }
 
-/** Production advice bounds: a 2-minute long poll at most, a 30 s reconnect interval at most. */
-export const DEFAULT_ADVICE_BOUNDS: AdviceBounds = { maxTimeoutMs: 120_000, maxIntervalMs: 30_000 };
+/** Production advice bounds: a long poll of 0.5 s to 2 min (or 0), a 30 s reconnect interval at most. */
+export const DEFAULT_ADVICE_BOUNDS: AdviceBounds = {
+  maxTimeoutMs: 120_000,
+  minTimeoutMs: 500,
+  maxIntervalMs: 30_000,
+};
 
 /** Deepest message accepted; GWS events are a handful of levels deep. */
 export const MAX_MESSAGE_DEPTH = 32;
@@ -92,6 +101,14 @@ export function screenReplies(raw: unknown, bounds: AdviceBounds = DEFAULT_ADVIC
 
 /** One message: the accepted message, or why it was dropped. */
 function screenMessage(item: unknown, bounds: AdviceBounds): Message | string {
+  // Cheap checks first: most hostile input fails here, without building a zod error.
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return `a non-message: ${describeValue(item)}`;
+  }
+  const name = (item as { channel?: unknown }).channel;
+  if (typeof name !== 'string' || name.length > 256 || !CHANNEL.test(name)) {
+    return `a message on an invalid channel: ${describeValue(name)}`;
+  }
   if (exceedsDepth(item, MAX_MESSAGE_DEPTH))
     return `a message nested deeper than ${MAX_MESSAGE_DEPTH} levels`;
   const parsed = messageSchema.safeParse(item);
@@ -114,7 +131,8 @@ export function clampAdvice(advice: NonNullable<Message['advice']>, bounds: Advi
   const clamp = (value: number | undefined, max: number): number | undefined =>
     typeof value !== 'number' || Number.isNaN(value) ? undefined : Math.min(Math.max(value, 0), max);
   const interval = clamp(advice.interval, bounds.maxIntervalMs);
-  const timeout = clamp(advice.timeout, bounds.maxTimeoutMs);
+  const asked = clamp(advice.timeout, bounds.maxTimeoutMs);
+  const timeout = asked === undefined || asked === 0 ? asked : Math.max(asked, bounds.minTimeoutMs);
   if (interval !== undefined) out.interval = interval;
   if (timeout !== undefined) out.timeout = timeout;
   return out;

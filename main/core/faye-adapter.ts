@@ -138,7 +138,11 @@ function installPatches(modules: FayeModules): void {
         return this._handleError(messages); // an HTML page, a cut body: faye retries
       }
       const accepted = guard.screen(raw);
-      if (accepted && accepted.length > 0) this._receive(accepted);
+      if (!accepted) return;
+      this._receive(accepted);
+      // Whatever this request carried and got no reply (dropped, or never sent back)
+      // is retried now rather than after faye's 1.2 × timeout; answered ones are no-ops.
+      this._handleError(messages);
     });
   };
 
