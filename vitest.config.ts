@@ -24,6 +24,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**'],
           environment: 'node',
+          // electron-store imports `electron` itself: inline it so the alias gives it the fake too.
+          server: { deps: { inline: ['electron-store'] } },
           pool: 'forks',
           testTimeout: 20_000,
           hookTimeout: 20_000,
