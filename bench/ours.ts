@@ -1,0 +1,112 @@
+import { performance } from 'node:perf_hooks';
+import { createAgentCore, type AgentCore } from '../main/core/agent-core.ts';
+import type { BayeuxTransport } from '../main/core/bayeux-connection.ts';
+import type { DerivedStatus } from '../main/core/workspace.ts';
+import { stats, type LatencyStats } from './stats.ts';
+import type { BenchTarget } from './targets.ts';
+
+/**
+ * (a) Our client as the agent experiences it: from `toggleRecording()` until
+ * the derived status is `paused` (or `recording`) as confirmed by the server's
+ * event — REST round trip, server, event delivery, parsing, state derivation.
+ */
+
+/** Result of one server × transport run. */
+export interface OursResult {
+  server: string;
+  transport: BayeuxTransport;
+  /** Every toggle (pause and resume alike). */
+  toggle: LatencyStats;
+  toPaused: LatencyStats;
+  toRecording: LatencyStats;
+}
+
+/** Hooks the (d) overhead probe uses around each toggle. */
+export interface ToggleProbe {
+  /** Right before `toggleRecording()` is called. */
+  beforeToggle(at: number): void;
+  /** When the confirmed status was emitted. */
+  statusEmitted(at: number): void;
+}
+
+/** Resolves with the time the core's derived status becomes `status`. */
+function statusReached(core: AgentCore, status: DerivedStatus, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`status ${status} not reached within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const unsubscribe = core.subscribe((event) => {
+      if (event.type === 'state' && event.state.status === status) {
+        const at = performance.now();
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(at);
+      }
+    });
+  });
+}
+
+async function waitForStatus(core: AgentCore, status: DerivedStatus, timeoutMs: number): Promise<void> {
+  if (core.getSnapshot().status === status) return;
+  await statusReached(core, status, timeoutMs);
+}
+
+/** One timed toggle: ms from the call to the confirmed `expect` status. */
+async function timedToggle(core: AgentCore, expect: DerivedStatus, probe?: ToggleProbe): Promise<number> {
+  const reached = statusReached(core, expect, 10_000);
+  const start = performance.now();
+  probe?.beforeToggle(start);
+  const result = await core.toggleRecording();
+  if (!result.ok) throw new Error(`toggle refused: ${JSON.stringify(result)}`);
+  const at = await reached;
+  probe?.statusEmitted(at);
+  return at - start;
+}
+
+/** A signed-in core with one established, recording call, ready to toggle. */
+export async function startCoreWithCall(
+  target: BenchTarget,
+  transport: BayeuxTransport,
+  serverUrl = target.url,
+): Promise<{ core: AgentCore; callId: string }> {
+  const core = createAgentCore({ serverUrl, username: 'agent1', password: 'agent1', transport });
+  const started = await core.start();
+  if (!started.ok) throw new Error(JSON.stringify(started));
+  await waitForStatus(core, 'no-call', 10_000);
+  const callId = await target.addEstablishedCall();
+  await waitForStatus(core, 'recording', 10_000);
+  return { core, callId };
+}
+
+/**
+ * `cycles` toggles (alternately pause and resume; each one a full POST → event
+ * cycle) after 20 unmeasured warm-up toggles. Throws if any is refused or unconfirmed.
+ */
+export async function runOurs(
+  target: BenchTarget,
+  transport: BayeuxTransport,
+  cycles: number,
+  options: { serverUrl?: string; probe?: ToggleProbe } = {},
+): Promise<OursResult> {
+  const { core, callId } = await startCoreWithCall(target, transport, options.serverUrl);
+  try {
+    for (let i = 0; i < 20; i++) await timedToggle(core, i % 2 === 0 ? 'paused' : 'recording');
+    const paused: number[] = [];
+    const recording: number[] = [];
+    for (let i = 0; i < cycles; i++) {
+      if (i % 2 === 0) paused.push(await timedToggle(core, 'paused', options.probe));
+      else recording.push(await timedToggle(core, 'recording', options.probe));
+    }
+    return {
+      server: target.name,
+      transport,
+      toggle: stats([...paused, ...recording]),
+      toPaused: stats(paused),
+      toRecording: stats(recording),
+    };
+  } finally {
+    await target.releaseCall(callId);
+    await core.stop();
+  }
+}
