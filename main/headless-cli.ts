@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createAgentCore, type AgentCore } from './core/agent-core.ts';
 import type { BayeuxTransport } from './core/bayeux-connection.ts';
 import type { CommandResult } from './core/commands.ts';
+import { describeValue, redactText } from './core/redact.ts';
 import type { WorkspaceSnapshot } from './core/workspace.ts';
 
 /**
@@ -14,6 +15,11 @@ import type { WorkspaceSnapshot } from './core/workspace.ts';
  * line on stdin. Without `--server` it starts the embedded simulator (demo
  * calls ring) and signs in agent1. The password is never read from argv and
  * never printed: `--password-env VAR`, else a hidden prompt on the terminal.
+ * A proxy with credentials comes from `--proxy-env VAR`, never from argv.
+ *
+ * Robust against its surroundings: a closed stdout (EPIPE) ends the session
+ * cleanly (exit 0), and an unexpected exception or rejection still ends the
+ * contact-center session before exiting 1 with one line on stderr.
  */
 
 /** Commands accepted on stdin, mapped to core calls. */
@@ -44,17 +50,49 @@ interface Flags {
   transport: BayeuxTransport;
   caFile?: string;
   proxy?: string;
+  proxyEnv?: string;
   recordingTimeoutMs?: number;
+  reconcileIntervalMs?: number;
 }
 
+/** False once stdout is gone (EPIPE): nothing more is written there. */
+let stdoutOpen = true;
+
 function emit(line: Record<string, unknown>): void {
+  if (!stdoutOpen) return;
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`);
-  return n;
+/**
+ * A commander parser for an integer flag in `[min, max]`. The error names the
+ * allowed range (commander prefixes the flag's name); values beyond a timer's
+ * 2^31-1 ms are never accepted, so no timer can overflow to 1 ms.
+ */
+function intInRange(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+/** The shutdown of the running session, for the last-resort handlers. */
+let emergencyStop: (() => Promise<unknown>) | undefined;
+
+/**
+ * Last resort: an exception nobody caught (or a rejection nobody handled)
+ * still ends the contact-center session, then exits 1 with one clear line.
+ */
+function onFatal(kind: string) {
+  return (error: unknown): void => {
+    process.stderr.write(`headless: fatal ${kind}: ${describeValue(error)}\n`);
+    const stop = emergencyStop ?? (async () => undefined);
+    emergencyStop = undefined;
+    const bound = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    void Promise.race([stop().catch(() => undefined), bound]).then(() => process.exit(1));
+  };
 }
 
 /** Reads a password from the terminal without echoing it; the prompt goes to stderr. */
@@ -90,7 +128,9 @@ function statusLine(snapshot: WorkspaceSnapshot): Record<string, unknown> {
     recording: snapshot.status,
     callId: snapshot.statusCallId ?? null,
     agentState: snapshot.agentState ?? null,
-    calls: snapshot.calls.map((c) => ({ id: c.id, state: c.state, recording: c.recording })),
+    calls: snapshot.calls.map((c) => ({ id: c.id, state: c.state, recording: c.recording, stale: c.stale })),
+    ...(snapshot.pausedSince === undefined ? {} : { pausedSince: Math.round(snapshot.pausedSince) }),
+    ...(snapshot.otherPausedCallIds.length === 0 ? {} : { otherPausedCallIds: snapshot.otherPausedCallIds }),
   };
 }
 
@@ -107,15 +147,26 @@ async function main(): Promise<number> {
         .default('long-polling'),
     )
     .option('--ca-file <pem>', 'extra CA certificates, added to the default roots')
-    .option('--proxy <url>', 'HTTP(S) proxy URL')
-    .option('--recording-timeout-ms <ms>', 'wait for recording confirmations (default 5000)', positiveInt)
+    .option('--proxy <url>', 'HTTP(S) proxy URL without credentials')
+    .option('--proxy-env <VAR>', 'environment variable holding the proxy URL (may carry credentials)')
+    .option(
+      '--recording-timeout-ms <ms>',
+      'wait for recording confirmations, 100 to 600000 (default 5000)',
+      intInRange(100, 600_000),
+    )
+    .option(
+      '--reconcile-interval-ms <ms>',
+      're-read calls from the server this often, 500 to 60000 (default 5000)',
+      intInRange(500, 60_000),
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
   try {
     program.parse();
   } catch (error) {
-    const code = (error as { exitCode?: number }).exitCode;
-    return code ?? 2;
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`headless: ${describeValue(error)}\n`);
+    return 2;
   }
   const flags = program.opts<Flags>();
 
@@ -134,6 +185,11 @@ async function main(): Promise<number> {
       emit({ type: 'info', message: `embedded simulator at ${sim.url}, signed in as ${username}` });
     } else {
       if (!username) throw new Error('--username is required with --server');
+      if (flags.proxy !== undefined && /@/.test(flags.proxy)) {
+        throw new Error(
+          '--proxy must not carry credentials (they would show in the process list): use --proxy-env VAR',
+        );
+      }
       if (flags.passwordEnv !== undefined) {
         const value = process.env[flags.passwordEnv];
         if (value === undefined) throw new Error(`environment variable ${flags.passwordEnv} is not set`);
@@ -146,20 +202,23 @@ async function main(): Promise<number> {
     return fatal((error as Error).message, closeSimulator);
   }
 
-  let core: AgentCore;
-  try {
-    core = createAgentCore({
-      serverUrl,
-      username,
-      password,
-      transport: flags.transport,
-      ...(flags.caFile ? { extraCaFile: flags.caFile } : {}),
-      ...(flags.proxy ? { proxyUrl: flags.proxy } : {}),
-      ...(flags.recordingTimeoutMs ? { recordingTimeoutMs: flags.recordingTimeoutMs } : {}),
-    });
-  } catch (error) {
-    return fatal((error as Error).message, closeSimulator);
+  let proxyUrl = flags.proxy;
+  if (flags.proxyEnv !== undefined) {
+    proxyUrl = process.env[flags.proxyEnv];
+    if (proxyUrl === undefined) {
+      return fatal(`environment variable ${flags.proxyEnv} is not set`, closeSimulator);
+    }
   }
+  const core: AgentCore = createAgentCore({
+    serverUrl,
+    username,
+    password,
+    transport: flags.transport,
+    ...(flags.caFile ? { extraCaFile: flags.caFile } : {}),
+    ...(proxyUrl ? { proxyUrl } : {}),
+    ...(flags.recordingTimeoutMs ? { recordingTimeoutMs: flags.recordingTimeoutMs } : {}),
+    ...(flags.reconcileIntervalMs ? { reconcileIntervalMs: flags.reconcileIntervalMs } : {}),
+  });
 
   let last = '';
   let signedOut: (() => void) | undefined;
@@ -179,9 +238,6 @@ async function main(): Promise<number> {
     emit(line);
   });
 
-  const started = await core.start();
-  if (!started.ok) return fatal(started.message, closeSimulator);
-
   let quitting: Promise<number> | undefined;
   const quit = (): Promise<number> => {
     quitting ??= (async () => {
@@ -192,6 +248,19 @@ async function main(): Promise<number> {
     })();
     return quitting;
   };
+  emergencyStop = quit;
+  // The reader of our stdout went away (EPIPE): end the session cleanly, exit 0.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutOpen = false;
+    if (error.code !== 'EPIPE') process.stderr.write(`headless: stdout failed: ${describeValue(error)}\n`);
+    void quit().then((code) => process.exit(code));
+  });
+
+  const started = await core.start();
+  if (!started.ok) {
+    emergencyStop = undefined;
+    return fatal(started.message, closeSimulator, started.code);
+  }
   process.once('SIGINT', () => void quit().then((code) => process.exit(code)));
   process.once('SIGTERM', () => void quit().then((code) => process.exit(code)));
 
@@ -224,17 +293,22 @@ async function main(): Promise<number> {
   return quit();
 }
 
-async function fatal(message: string, cleanup: (() => Promise<void>) | undefined): Promise<number> {
-  emit({ type: 'error', message });
-  process.stderr.write(`headless: ${message}\n`);
+async function fatal(
+  message: string,
+  cleanup: (() => Promise<void>) | undefined,
+  code?: string,
+): Promise<number> {
+  const safe = redactText(message);
+  emit({ type: 'error', ...(code === undefined ? {} : { code }), message: safe });
+  process.stderr.write(`headless: ${safe}\n`);
   await cleanup?.();
   return 1;
 }
 
+process.on('uncaughtException', onFatal('exception'));
+process.on('unhandledRejection', onFatal('unhandled rejection'));
+
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`headless: unexpected failure: ${(error as Error).message}\n`);
-    process.exit(1);
-  },
+  (error: unknown) => onFatal('failure')(error),
 );

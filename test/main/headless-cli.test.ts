@@ -1,72 +1,15 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../simulator/index.ts';
 import { FAST_POLL_SIM_OPTIONS, TEST_SIM_OPTIONS } from './helpers/core-harness.ts';
+import { killClis, runCli, status } from './helpers/cli-runner.ts';
 import { simControl } from './helpers/sim-control.ts';
-import { waitFor } from './helpers/wait-for.ts';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'Sup3r-s3cret-pw';
 
-interface Cli {
-  child: ChildProcessWithoutNullStreams;
-  lines: Record<string, unknown>[];
-  stdout: () => string;
-  stderr: () => string;
-  send(command: string): void;
-  exited: Promise<number | null>;
-  /** Waits for a stdout JSON line matching `predicate`, searching from line `from`. */
-  line(
-    predicate: (line: Record<string, unknown>) => boolean,
-    timeoutMs?: number,
-  ): Promise<Record<string, unknown>>;
-}
-
-const children: ChildProcessWithoutNullStreams[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  killClis();
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-function runCli(args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless-cli.ts', ...args], {
-    cwd: REPO,
-    env: { ...process.env, ...env },
-    stdio: 'pipe',
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  const lines: Record<string, unknown>[] = [];
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    const parts = out.split('\n');
-    const complete = parts.slice(lines.length, -1);
-    for (const part of complete) lines.push(JSON.parse(part) as Record<string, unknown>);
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    lines,
-    stdout: () => out,
-    stderr: () => err,
-    send: (command) => child.stdin.write(`${command}\n`),
-    exited,
-    line: (predicate, timeoutMs = 8_000) =>
-      waitFor(
-        () => lines.find(predicate),
-        timeoutMs,
-        'a matching CLI line',
-        () => ({ lines, err }),
-      ),
-  };
-}
-
-const status = (recording: string) => (l: Record<string, unknown>) =>
-  l.type === 'status' && l.recording === recording;
 
 describe('headless CLI', () => {
   it('drives a call through stdin/stdout against a server, never printing the password', async () => {
@@ -134,7 +77,11 @@ describe('headless CLI', () => {
     });
     expect(await cli.exited).toBe(1);
     expect(cli.stderr()).toMatch(/check the user name and password/);
-    expect(cli.lines).toContainEqual({ type: 'error', message: expect.stringMatching(/sign-in refused/) });
+    expect(cli.lines).toContainEqual({
+      type: 'error',
+      code: 'bad-credentials',
+      message: expect.stringMatching(/sign-in refused/),
+    });
     expect(cli.stdout() + cli.stderr()).not.toContain('nope-wrong');
   });
 
