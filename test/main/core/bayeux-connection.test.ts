@@ -16,7 +16,6 @@ import {
   type Harness,
 } from '../helpers/core-harness.ts';
 import { simControl } from '../helpers/sim-control.ts';
-import { ManualClock } from '../helpers/manual-clock.ts';
 import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -171,69 +170,7 @@ describe('Bayeux connection recovery', () => {
   });
 });
 
-describe('Bayeux watchdog on an injected clock', () => {
-  async function watchedConnection() {
-    const sim = await startSimulator(TEST_SIM_OPTIONS);
-    const r = await startRelay(sim.port);
-    cleanups.push(
-      () => r.close(),
-      () => sim.close(),
-    );
-    const session = new GwsSession({
-      serverUrl: r.url,
-      username: 'agent1',
-      password: 'agent1',
-      requestTimeoutMs: 1_000,
-    });
-    expect((await session.signIn()).ok).toBe(true);
-    const clock = new ManualClock();
-    const errors: string[] = [];
-    const connection = new BayeuxConnection({
-      session,
-      clock,
-      channels: ['/v2/me/calls'],
-      onMessage: () => undefined,
-      onState: () => undefined,
-      onLive: () => undefined,
-      onError: (event) => errors.push(event.message),
-    });
-    cleanups.unshift(() => connection.stop());
-    connection.start();
-    await waitFor(() => connection.state === 'connected', 3_000, 'connected');
-    expect(connection.pollTimeoutMs).toBe(POLL_TIMEOUT_MS); // advised by the server
-    return { relay: r, clock, connection, errors, ctl: simControl(sim.url) };
-  }
-
-  /** Advances the clock in 50 ms steps until the connection gives up; returns the time taken. */
-  function timeUntilDisconnected(clock: ManualClock, connection: BayeuxConnection, limitMs: number): number {
-    let elapsed = 0;
-    while (connection.state === 'connected' && elapsed < limitMs) {
-      clock.advance(50);
-      elapsed += 50;
-    }
-    return elapsed;
-  }
-
-  it('declares a silent server dead after a full poll timeout, and within 2x the poll timeout', async () => {
-    const { relay: r, clock, connection, errors } = await watchedConnection();
-    r.freeze();
-    const elapsed = timeUntilDisconnected(clock, connection, 10 * POLL_TIMEOUT_MS);
-    expect(connection.state).toBe('disconnected');
-    expect(elapsed).toBeGreaterThan(POLL_TIMEOUT_MS); // a healthy long poll is never taken for a dead server
-    expect(elapsed).toBeLessThanOrEqual(2 * POLL_TIMEOUT_MS);
-    expect(errors).toContainEqual(expect.stringMatching(/no reply to \/meta\/connect within/));
-  });
-
-  it('waits out an advised reconnect interval before declaring the server dead', async () => {
-    const { clock, connection, ctl } = await watchedConnection();
-    const intervalMs = 3 * POLL_TIMEOUT_MS;
-    await ctl.fault({ bayeuxAdvice: 'retry', interval: intervalMs, count: 1 });
-    await waitFor(() => connection.advisedIntervalMs === intervalMs, 3 * POLL_TIMEOUT_MS, 'advice read');
-    // The next connect only goes out after the interval: silence until then is health.
-    const elapsed = timeUntilDisconnected(clock, connection, 10 * intervalMs);
-    expect(elapsed).toBeGreaterThan(intervalMs + POLL_TIMEOUT_MS);
-  });
-});
+// The watchdog's tests (a server that really does or does not answer) are in bayeux-liveness.test.ts.
 
 describe('notification endpoint misbehaving', () => {
   it.each([
