@@ -56,6 +56,7 @@ export function agentCoreFactory(
       transport: coreTransport(config.transport),
       ...(config.extraCaFile ? { extraCaFile: config.extraCaFile } : {}),
       ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
+      ...(config.logger ? { logger: config.logger } : {}),
       ...extra,
     });
     return decorate(core, config);

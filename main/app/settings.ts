@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { win32 } from 'node:path';
 import {
   DEFAULT_SETTINGS,
   settingsPatchSchema,
@@ -29,7 +29,7 @@ export function managedSettingsPath(
   const override = env[MANAGED_CONFIG_ENV];
   if (override) return override;
   if (platform === 'win32') {
-    return join(env.ProgramData ?? 'C:\\ProgramData', 'GwsSecurePause', 'managed-settings.json');
+    return win32.join(env.ProgramData ?? 'C:\\ProgramData', 'GwsSecurePause', 'managed-settings.json');
   }
   if (platform === 'darwin') return '/Library/Application Support/GwsSecurePause/managed-settings.json';
   return '/etc/gws-secure-pause/managed-settings.json';
