@@ -236,8 +236,12 @@ export class Workspace {
     this.#notify();
   }
 
-  /** Applies one parsed Bayeux event. */
+  /** Applies one parsed Bayeux event (announced once, after every derived field is updated). */
   applyEvent(event: GwsEvent): void {
+    this.#batched(() => this.#applyEvent(event));
+  }
+
+  #applyEvent(event: GwsEvent): void {
     switch (event.kind) {
       case 'call':
         this.#eventSeq += 1;
