@@ -4,6 +4,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createAgentCore, type AgentCore } from './core/agent-core.ts';
 import type { BayeuxTransport } from './core/bayeux-connection.ts';
 import type { CommandResult } from './core/commands.ts';
+import { AuditLog } from './core/compliance/audit-log.ts';
+import type { CompliantCore } from './core/compliance/compliance-events.ts';
+import { complianceLine } from './core/compliance/event-lines.ts';
+import { withCompliance } from './core/compliance/with-compliance.ts';
 import { describeValue, redactText } from './core/redact.ts';
 import type { WorkspaceSnapshot } from './core/workspace.ts';
 
@@ -23,7 +27,7 @@ import type { WorkspaceSnapshot } from './core/workspace.ts';
  */
 
 /** Commands accepted on stdin, mapped to core calls. */
-const STDIN_COMMANDS: Readonly<Record<string, (core: AgentCore) => Promise<CommandResult>>> = {
+const STDIN_COMMANDS: Readonly<Record<string, (core: CompliantCore) => Promise<CommandResult>>> = {
   toggle: (core) => core.toggleRecording(),
   pause: (core) => core.pauseRecording(),
   resume: (core) => core.resumeRecording(),
@@ -35,6 +39,7 @@ const STDIN_COMMANDS: Readonly<Record<string, (core: AgentCore) => Promise<Comma
   hangup: (core) => core.hangup(),
   ready: (core) => core.ready(),
   'not-ready': (core) => core.notReady(),
+  'keep-paused': async (core) => core.keepPaused(),
 };
 
 /** Exit code when the server refused the credentials while reconnecting (terminal `signed-out`). */
@@ -53,6 +58,9 @@ interface Flags {
   proxyEnv?: string;
   recordingTimeoutMs?: number;
   reconcileIntervalMs?: number;
+  auditFile?: string;
+  reminderSeconds?: number;
+  autoResumeSeconds?: number;
 }
 
 /** False once stdout is gone (EPIPE): nothing more is written there. */
@@ -159,6 +167,20 @@ async function main(): Promise<number> {
       're-read calls from the server this often, 500 to 60000 (default 5000)',
       intInRange(500, 60_000),
     )
+    .option(
+      '--audit-file <file>',
+      'append the tamper-evident audit log to this file (npm run audit -- verify)',
+    )
+    .option(
+      '--reminder-seconds <n>',
+      'pause reminders at N, 2N, 4N s, 5 to 3600 (default 30)',
+      intInRange(5, 3600),
+    )
+    .option(
+      '--auto-resume-seconds <n>',
+      'resume after M s paused, 0 (off, the default) to 7200',
+      intInRange(0, 7200),
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
   try {
@@ -209,7 +231,20 @@ async function main(): Promise<number> {
       return fatal(`environment variable ${flags.proxyEnv} is not set`, closeSimulator);
     }
   }
-  const core: AgentCore = createAgentCore({
+  let audit: AuditLog | undefined;
+  try {
+    audit = flags.auditFile ? AuditLog.open({ file: flags.auditFile, agent: username ?? '' }) : undefined;
+  } catch (error) {
+    return fatal(`--audit-file ${flags.auditFile}: ${(error as Error).message}`, closeSimulator);
+  }
+  if (audit?.recovered) {
+    const { file, line } = audit.recovered;
+    emit({
+      type: 'info',
+      message: `audit log ${file}: torn line ${line} from a crash, recorded; the chain continues`,
+    });
+  }
+  const agentCore: AgentCore = createAgentCore({
     serverUrl,
     username,
     password,
@@ -218,6 +253,11 @@ async function main(): Promise<number> {
     ...(proxyUrl ? { proxyUrl } : {}),
     ...(flags.recordingTimeoutMs ? { recordingTimeoutMs: flags.recordingTimeoutMs } : {}),
     ...(flags.reconcileIntervalMs ? { reconcileIntervalMs: flags.reconcileIntervalMs } : {}),
+  });
+  const core = withCompliance(agentCore, {
+    ...(audit ? { audit } : {}),
+    ...(flags.reminderSeconds === undefined ? {} : { reminderSeconds: flags.reminderSeconds }),
+    ...(flags.autoResumeSeconds === undefined ? {} : { autoResumeSeconds: flags.autoResumeSeconds }),
   });
 
   let last = '';
@@ -230,6 +270,7 @@ async function main(): Promise<number> {
       const { code, severity, message, callId } = event;
       return emit({ type: 'error', code, severity, message, ...(callId === undefined ? {} : { callId }) });
     }
+    if (event.type !== 'state') return emit(complianceLine(event));
     if (event.state.connection === 'signed-out') signedOut?.();
     const line = statusLine(event.state);
     const key = JSON.stringify(line);
@@ -242,6 +283,7 @@ async function main(): Promise<number> {
   const quit = (): Promise<number> => {
     quitting ??= (async () => {
       await core.stop();
+      audit?.close();
       await closeSimulator?.();
       emit({ type: 'bye' });
       return 0;
