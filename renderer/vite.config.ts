@@ -20,6 +20,8 @@ export default defineConfig({
     target: 'chrome120',
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    // The svelte compile step dominates the build by design; no timing report on every run.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { fs: { allow: ['..'] } },
 });

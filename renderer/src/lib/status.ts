@@ -123,3 +123,10 @@ export function formatDuration(ms: number): string {
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
+
+/** GWS agent states in words: `NotReady` → `Not ready`, `AfterCallWork` → `After call work`. */
+export function agentStateWords(state: string | undefined): string {
+  if (!state) return 'not known';
+  const words = state.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../../main/contract/ipc-contract.ts';
 import {
   STATUS_WORDS,
+  agentStateWords,
   callRecordingWords,
   displayStatus,
   formatDuration,
@@ -86,6 +87,14 @@ describe('call list words', () => {
       'recording state not confirmed',
     );
     expect(callRecordingWords(makeCall({ recording: 'paused' }))).toBe('recording paused');
+  });
+});
+
+describe('agentStateWords', () => {
+  it('spells GWS agent states as words', () => {
+    expect(agentStateWords('NotReady')).toBe('Not ready');
+    expect(agentStateWords('AfterCallWork')).toBe('After call work');
+    expect(agentStateWords(undefined)).toBe('not known');
   });
 });
 

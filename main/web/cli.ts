@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import type { LoggerPort } from '../app/ports.ts';
+import type { Transport } from '../contract/ipc-contract.ts';
+import { startBrowserApp } from './browser-app.ts';
+
+/**
+ * `npm run web -- [--port P] [--server URL --username U --password-env VAR] [--transport T] [--no-open]`
+ *
+ * Browser mode: the app's core in Node, the window in the system browser, the
+ * API over a loopback WebSocket with a per-run token. Prints exactly one line
+ * on stdout, `Open http://127.0.0.1:P/#token=...`; diagnostics go to stderr.
+ * Without `--server` it is the demo (embedded simulator, agent1). The password
+ * is never read from argv: `--password-env VAR`, else the page asks for it.
+ */
+
+interface Flags {
+  port: number;
+  server?: string;
+  username?: string;
+  passwordEnv?: string;
+  transport?: Transport;
+  open: boolean;
+  staticDir: string;
+  verbose: boolean;
+}
+
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer-web', import.meta.url));
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port 0-65535, got ${value}`);
+  return n;
+}
+
+/** Diagnostics on stderr (warnings and errors; everything with --verbose). */
+function stderrLogger(verbose: boolean): LoggerPort {
+  const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    process.stderr.write(`web ${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  const quiet = () => undefined;
+  return {
+    debug: verbose ? write('debug') : quiet,
+    info: verbose ? write('info') : quiet,
+    warn: write('warn'),
+    error: write('error'),
+  };
+}
+
+/** Opens `url` in the system browser; a failure only means the agent opens it by hand. */
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no opener here: the printed line is enough
+  }
+}
+
+async function main(): Promise<number> {
+  const program = new Command()
+    .name('npm run web --')
+    .description(
+      'Browser mode: the agent window in your browser, the core in Node (no tray, no global hotkey).',
+    )
+    .addOption(
+      new Option('--port <port>', 'HTTP port on 127.0.0.1 (0 = any free port)')
+        .argParser(portNumber)
+        .default(0),
+    )
+    .option('--server <url>', 'GWS base URL; without it the demo runs (embedded simulator, agent1)')
+    .option('--username <user>', 'GWS user name (with --server)')
+    .option(
+      '--password-env <VAR>',
+      'environment variable holding the password: sign in at once (else the page asks)',
+    )
+    .addOption(
+      new Option('--transport <transport>', 'Bayeux transport').choices([
+        'auto',
+        'websocket',
+        'long-polling',
+      ]),
+    )
+    .option('--no-open', 'do not open the system browser')
+    .option('--static-dir <dir>', 'the built window', DEFAULT_STATIC_DIR)
+    .option('--verbose', 'log info and debug lines on stderr', false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse();
+  } catch (error) {
+    return (error as { exitCode?: number }).exitCode ?? 2;
+  }
+  const flags = program.opts<Flags>();
+  if (flags.passwordEnv !== undefined && (!flags.server || !flags.username)) {
+    process.stderr.write('web: --password-env needs --server and --username\n');
+    return 2;
+  }
+  let password: string | undefined;
+  if (flags.passwordEnv !== undefined) {
+    password = process.env[flags.passwordEnv];
+    if (password === undefined) {
+      process.stderr.write(`web: environment variable ${flags.passwordEnv} is not set\n`);
+      return 2;
+    }
+  }
+  if (!existsSync(`${flags.staticDir}/index.html`)) {
+    process.stderr.write(
+      `web: the window is not built (${flags.staticDir}/index.html missing): run \`npm run web\`, which builds it first.\n`,
+    );
+    return 1;
+  }
+  const logger = stderrLogger(flags.verbose);
+  let app;
+  try {
+    app = await startBrowserApp({
+      staticDir: flags.staticDir,
+      port: flags.port,
+      ...(flags.server ? { server: flags.server } : {}),
+      ...(flags.username ? { username: flags.username } : {}),
+      ...(password === undefined ? {} : { password }),
+      ...(flags.transport ? { transport: flags.transport } : {}),
+      logger,
+    });
+  } catch (error) {
+    process.stderr.write(`web: cannot start: ${(error as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(`Open ${app.web.url}\n`);
+  if (app.started && !app.started.ok) {
+    process.stderr.write(`web: sign-in failed (${app.started.code}); the page shows the sign-in form.\n`);
+  }
+  if (flags.open) openBrowser(app.web.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await app.close();
+  return 0;
+}
+
+process.exit(await main());
