@@ -88,6 +88,8 @@ export interface BayeuxTimings {
   websocketFailuresBeforeFallback: number;
   /** `auto`: how long to stay on long-polling after a fallback before trying websocket again. */
   websocketRetryMs: number;
+  /** A websocket upgrade not completed by then is abandoned (long-polling carries on). */
+  websocketUpgradeTimeoutMs: number;
 }
 
 /** Production defaults of {@link BayeuxTimings}. */
@@ -104,6 +106,7 @@ export const DEFAULT_BAYEUX_TIMINGS: BayeuxTimings = {
   maxReplyBytes: 8 * 1024 * 1024,
   websocketFailuresBeforeFallback: 3,
   websocketRetryMs: 5 * 60_000,
+  websocketUpgradeTimeoutMs: 10_000,
 };
 
 /** What the connection needs from the HTTP session (a {@link GwsSession} fits). */
@@ -286,6 +289,7 @@ export class BayeuxConnection {
       origin: session.origin,
       websocket: this.#useWebsocket(),
       maxReplyBytes: this.#timings.maxReplyBytes,
+      upgradeTimeoutMs: this.#timings.websocketUpgradeTimeoutMs,
       screen: (raw) => (current() ? this.#screen(raw) : undefined),
       onOversize: (bytes) => {
         if (current())
@@ -369,6 +373,7 @@ export class BayeuxConnection {
   #connectReply(message: Message, callback: (message: Message) => void): void {
     const heldMs = this.#options.clock.now() - this.#connectSentAt;
     const generation = this.#generation;
+    const expedited = this.#immediateExpected;
     setImmediate(() => {
       if (generation !== this.#generation) return callback(message);
       if (typeof message.advice?.interval === 'number') this.#serverIntervalMs = message.advice.interval;
@@ -381,7 +386,13 @@ export class BayeuxConnection {
         this.#ackBatch = message.ext.ack;
       }
       this.#inspect(message, heldMs);
-      if (generation === this.#generation && message.successful && heldMs >= this.#timings.minHoldMs) {
+      // A poll held for real (not a resend answered at once): the transport is healthy.
+      if (
+        generation === this.#generation &&
+        message.successful &&
+        !expedited &&
+        heldMs >= this.#timings.minHoldMs
+      ) {
         this.#wsFailures = 0;
       }
       callback(message);

@@ -84,6 +84,9 @@ export function checkFayeInternals(modules: FayeModules = loadFayeModules()): vo
 /** Per-client hooks the patched transports call. */
 interface ReplyGuard {
   maxReplyBytes: number;
+  upgradeTimeoutMs: number;
+  /** Websockets of this client, open or opening. */
+  sockets: Set<WsSocket>;
   /** The messages faye may route, or `undefined` when the reply was refused (already reported). */
   screen(raw: unknown): Message[] | undefined;
   onOversize(bytes: number): void;
@@ -147,7 +150,9 @@ function installPatches(modules: FayeModules): void {
   };
 
   const originalCreate = modules.WebSocket.prototype._createSocket as () => unknown;
-  const getSocketUrl = modules.WebSocket.getSocketUrl as (endpoint: unknown) => string;
+  const getSocketUrl = (modules.WebSocket.getSocketUrl as (endpoint: unknown) => string).bind(
+    modules.WebSocket,
+  );
   const create = modules.wsFactory.create as (url: string, protocols: string[], options: object) => WsSocket;
   modules.WebSocket.prototype._createSocket = function (this: TransportLike) {
     const guard = this._dispatcher[GUARD] as ReplyGuard | undefined;
@@ -169,6 +174,20 @@ function installPatches(modules: FayeModules): void {
       return undefined; // faye falls back to the next connection type
     }
     screenWebSocket(socket, this, guard);
+    // An upgrade a proxy swallows never opens nor fails: give up on it, so faye moves on
+    // to long-polling and no half-open socket outlives the client.
+    const opened = { done: false };
+    const timer = setTimeout(() => {
+      if (!opened.done) closeSocket(socket);
+    }, guard.upgradeTimeoutMs);
+    timer.unref();
+    socket.on?.('open', () => {
+      opened.done = true;
+      clearTimeout(timer);
+    });
+    socket.on?.('close', () => clearTimeout(timer));
+    guard.sockets.add(socket);
+    socket.on?.('close', () => guard.sockets.delete(socket));
     return socket;
   };
 }
@@ -176,6 +195,19 @@ function installPatches(modules: FayeModules): void {
 interface WsSocket {
   onmessage: ((event: { data: unknown }) => void) | null;
   close(): void;
+  on?(event: 'open' | 'close', listener: () => void): void;
+  /** faye-websocket's TCP stream (private there); destroyed when a socket must go now. */
+  _stream?: { destroy?(): void };
+}
+
+/** Closes a websocket for good, even one still upgrading. */
+function closeSocket(socket: WsSocket): void {
+  try {
+    socket.close();
+  } catch {
+    // already closed
+  }
+  socket._stream?.destroy?.();
 }
 
 /**
@@ -257,6 +289,8 @@ export interface FayeClientOptions {
   websocket: boolean;
   /** Largest reply (long-poll body or websocket message) accepted, in bytes. */
   maxReplyBytes: number;
+  /** A websocket upgrade not open by then is abandoned (a proxy that swallows it). */
+  upgradeTimeoutMs: number;
   /** Screens every parsed reply before faye routes it (see {@link ReplyGuard.screen}). */
   screen(raw: unknown): Message[] | undefined;
   /** A reply over `maxReplyBytes` was cut off; faye retries the request. */
@@ -269,6 +303,7 @@ export interface FayeClientOptions {
  */
 export class FayeClientAdapter {
   readonly #client: Client;
+  readonly #guard: ReplyGuard;
 
   constructor(options: FayeClientOptions, modules: FayeModules = loadFayeModules()) {
     installPatches(modules);
@@ -286,6 +321,8 @@ export class FayeClientAdapter {
     }
     const guard: ReplyGuard = {
       maxReplyBytes: options.maxReplyBytes,
+      upgradeTimeoutMs: options.upgradeTimeoutMs,
+      sockets: new Set(),
       screen: options.screen,
       onOversize: options.onOversize,
     };
@@ -294,6 +331,7 @@ export class FayeClientAdapter {
     if (options.origin !== undefined) client.setHeader('Origin', options.origin);
     if (!options.websocket) client.disable('websocket');
     this.#client = client;
+    this.#guard = guard;
   }
 
   /** Adds a faye extension (incoming/outgoing hooks). */
@@ -361,6 +399,8 @@ export class FayeClientAdapter {
     client._responseCallbacks.clear();
     dispatcher._transport?.removeAllTimeouts?.();
     for (const socket of dispatcher.transports.websocket?.values() ?? []) socket.close();
+    for (const socket of this.#guard.sockets) closeSocket(socket);
+    this.#guard.sockets.clear();
     dispatcher.close();
   }
 }

@@ -22,6 +22,8 @@ import { waitFor } from '../helpers/wait-for.ts';
 /** The simulator's long-poll hold in these tests (TEST_SIM_OPTIONS), in ms. */
 const POLL_TIMEOUT_MS = 2_000;
 const ORIGIN = 'https://agent.example';
+/** This file pins long-polling: its faults act on HTTP replies (websocket: bayeux-transport.test.ts). */
+const LP = { transport: 'long-polling' } as const;
 
 let h: Harness | undefined;
 let relay: TcpRelay | undefined;
@@ -35,7 +37,7 @@ afterEach(async () => {
 });
 
 async function withRelay(extraSetCookie?: string): Promise<Harness> {
-  return startHarness({}, {}, async (sim) => {
+  return startHarness({}, LP, async (sim) => {
     relay = await startRelay(sim.port, extraSetCookie === undefined ? {} : { extraSetCookie });
     return relay.url;
   });
@@ -51,7 +53,7 @@ function connectionLog(harness: Harness): ConnectionState[] {
 
 describe('Bayeux connection recovery', () => {
   it('comes back to the right state by itself after POST /sim/restart mid-call', async () => {
-    h = await startHarness();
+    h = await startHarness({}, LP);
     const callId = await h.establishedCall();
     await h.core.toggleRecording();
     await h.waitStatus('paused');
@@ -73,7 +75,7 @@ describe('Bayeux connection recovery', () => {
   });
 
   it('re-reads state after a restart, so what happened during the outage is not lost', async () => {
-    h = await startHarness();
+    h = await startHarness({}, LP);
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
 
@@ -85,7 +87,7 @@ describe('Bayeux connection recovery', () => {
   });
 
   it('recovers from advice reconnect "none" instead of stopping silently', async () => {
-    h = await startHarness();
+    h = await startHarness({}, LP);
     const connection = connectionLog(h);
     await h.ctl.fault({ bayeuxAdvice: 'none', count: 1 });
     await waitFor(() => connection.includes('disconnected'), 3 * POLL_TIMEOUT_MS, 'advice none noticed');
@@ -97,7 +99,7 @@ describe('Bayeux connection recovery', () => {
   });
 
   it('reports a notification endpoint that answers 401 + HTML forever, and recovers when it heals', async () => {
-    h = await startHarness();
+    h = await startHarness({}, LP);
     await h.establishedCall();
     await h.waitStatus('recording');
     const armedAt = Date.now();
@@ -181,7 +183,7 @@ describe('notification endpoint misbehaving', () => {
     async (_name, simOptions, coreOptions) => {
       h = await startHarness(
         { ...FAST_POLL_SIM_OPTIONS, ...simOptions },
-        { ...coreOptions, bayeuxTimings: { maxBackoffMs: 500 } },
+        { ...LP, ...coreOptions, bayeuxTimings: { maxBackoffMs: 500 } },
       );
       await h.establishedCall();
       await h.waitStatus('recording');
@@ -197,7 +199,7 @@ describe('notification endpoint misbehaving', () => {
   );
 
   it('recovers with one re-login when an auth filter in front of CometD refuses an expired session', async () => {
-    h = await startHarness({ ...FAST_POLL_SIM_OPTIONS, bayeuxAuth: 'every-request' });
+    h = await startHarness({ ...FAST_POLL_SIM_OPTIONS, bayeuxAuth: 'every-request' }, LP);
     await h.establishedCall();
     await h.waitStatus('recording');
     h.statuses.length = 0;
@@ -208,7 +210,7 @@ describe('notification endpoint misbehaving', () => {
   });
 
   it('sends the configured Origin on Bayeux too, so a server enforcing it lets the stream in', async () => {
-    h = await startHarness({ allowedOrigins: [ORIGIN] }, { origin: ORIGIN });
+    h = await startHarness({ allowedOrigins: [ORIGIN] }, { ...LP, origin: ORIGIN });
     const callId = await h.establishedCall();
     await h.core.toggleRecording();
     await h.waitStatus('paused');
@@ -216,10 +218,14 @@ describe('notification endpoint misbehaving', () => {
   });
 
   it('backs off while the server keeps advising reconnect "none", and recovers once it stops', async () => {
-    h = await startHarness(FAST_POLL_SIM_OPTIONS, { bayeuxTimings: { maxBackoffMs: 1_000 } }, async (sim) => {
-      relay = await startRelay(sim.port);
-      return relay.url;
-    });
+    h = await startHarness(
+      FAST_POLL_SIM_OPTIONS,
+      { ...LP, bayeuxTimings: { maxBackoffMs: 1_000 } },
+      async (sim) => {
+        relay = await startRelay(sim.port);
+        return relay.url;
+      },
+    );
     await h.ctl.fault({ bayeuxAdvice: 'none' }); // every /meta/connect reply, until cleared
     await waitFor(
       () => h?.errors.some((e) => /reconnect "none"/.test(e)),
@@ -239,7 +245,7 @@ describe('notification endpoint misbehaving', () => {
   });
 
   it('stops in a terminal signed-out state when the server refuses the credentials while reconnecting', async () => {
-    h = await startHarness(FAST_POLL_SIM_OPTIONS);
+    h = await startHarness(FAST_POLL_SIM_OPTIONS, LP);
     const loginsBefore = h.core.loginCount;
     // Every REST answer is now "access denied", sign-in included; then the stream drops.
     await h.ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'rest', count: 1_000_000 });
@@ -334,6 +340,7 @@ describe('interval:0 storm guard with CometD-style advice (sent once)', () => {
   it('throttles instant connect replies that carry no advice, and goes back to the server interval once held', async () => {
     const fake = await startCometdLikeServer();
     const connection = new BayeuxConnection({
+      transport: 'long-polling',
       session: fakeSession(fake.url),
       clock: systemClock,
       channels: ['/v2/me/calls'],
@@ -390,6 +397,7 @@ describe('Bayeux connection stop() during recovery', () => {
     };
     const states: ConnectionState[] = [];
     const connection = new BayeuxConnection({
+      transport: 'long-polling',
       session: port,
       clock: systemClock,
       channels: ['/v2/me/calls'],
