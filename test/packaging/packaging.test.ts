@@ -5,7 +5,8 @@
  * stand-in-electron.ts). The packed app is never started: nothing here shows
  * it runs in Electron. Run with `npm run pack:check` (builds first).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,29 @@ describe('the packed Linux app (stand-in Electron)', () => {
     expect(shippedPkg.main, 'package.json "main"').toBeDefined();
     expect(shippedPkg.main).toBe(main);
     expect(asar.files).toContain(posix.join('/', shippedPkg.main ?? ''));
+  });
+
+  it('ships a main entry and preload that are valid JavaScript (the stand-in cannot start them)', async () => {
+    const main = readJson(join(PROJECT, 'package.json')).main ?? 'out/main/index.js';
+    // The main bundle is an ES module (package "type": "module"), the preload CommonJS.
+    const checks: [string, string][] = [
+      [posix.join('/', main), 'main.mjs'],
+      ['/out/preload/preload.cjs', 'preload.cjs'],
+    ];
+    for (const [inAsar, name] of checks) {
+      const file = join(workDir, name);
+      writeFileSync(file, asar.read(inAsar));
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done) => {
+        execFile(process.execPath, ['--check', file], (error, _stdout, err) =>
+          done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr: err }),
+        );
+      });
+      expect({ file: inAsar, code, syntax: stderr.split('\n').slice(0, 5).join('\n') }).toEqual({
+        file: inAsar,
+        code: 0,
+        syntax: '',
+      });
+    }
   });
 
   it('ships every tray icon and the app icon, identical to the committed ones', () => {
