@@ -46,7 +46,25 @@ export class LiteAgent {
     readonly user: string,
   ) {}
 
-  #send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> {
+  /**
+   * One request; retried once when a kept-alive socket turned out to be closed
+   * by the server as it was reused (Node's documented `reusedSocket` race).
+   */
+  async #send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<Reply> {
+    try {
+      return await this.#sendOnce(method, path, body, extra);
+    } catch (error) {
+      if ((error as { reused?: boolean }).reused !== true) throw error;
+      return this.#sendOnce(method, path, body, extra);
+    }
+  }
+
+  #sendOnce(method: string, path: string, body: unknown, extra: Record<string, string>): Promise<Reply> {
     const text = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(new URL(path, this.base), {
@@ -66,7 +84,10 @@ export class LiteAgent {
         res.on('data', (chunk: string) => (data += chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
       });
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET') Object.assign(error, { reused: true });
+        reject(error);
+      });
       req.end(text);
     });
   }
@@ -78,7 +99,7 @@ export class LiteAgent {
     return JSON.parse(res.body) as BayeuxMessage[];
   }
 
-  /** Basic sign-in, Bayeux handshake and the `/v2/me/calls` subscription. */
+  /** Basic sign-in, then the Bayeux handshake and subscription. */
   async signIn(): Promise<void> {
     const basic = `Basic ${Buffer.from(`${this.user}:${this.user}`).toString('base64')}`;
     const me = await this.#send('GET', '/api/v2/me', undefined, { authorization: basic });
@@ -86,6 +107,11 @@ export class LiteAgent {
     if (me.status !== 200 || !setCookie) throw new Error(`${this.user}: sign-in failed (${me.status})`);
     this.#cookie = setCookie.split(';')[0] ?? '';
     this.#csrf = String(me.headers['x-csrf-token'] ?? '');
+    await this.#handshake();
+  }
+
+  /** Bayeux handshake and the `/v2/me/calls` subscription on the signed-in session. */
+  async #handshake(): Promise<void> {
     const [hs] = await this.#bayeux({
       channel: '/meta/handshake',
       version: '1.0',
@@ -132,8 +158,13 @@ export class LiteAgent {
       }
       const connect = replies.find((m) => m.channel === '/meta/connect');
       if (!connect?.successful) {
+        // Counted, then handshake again (as any Bayeux client does on 402) and go on polling.
         this.failures++;
-        return;
+        try {
+          await this.#handshake();
+        } catch {
+          return;
+        }
       }
     }
   }

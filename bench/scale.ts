@@ -25,8 +25,10 @@ export interface ScaleResult {
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Starts bench/scale-sim.ts with `agents` agents; resolves with its URL once it listens. */
-async function startSimProcess(agents: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/scale-sim.ts', String(agents)], {
+export async function startSimProcess(agents: number): Promise<{ child: ChildProcess; url: string }> {
+  // BENCH_SIM_NODE_ARGS: extra node flags for the simulator process, e.g. `--cpu-prof --cpu-prof-dir=prof`.
+  const extra = (process.env.BENCH_SIM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'bench/scale-sim.ts', String(agents)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -101,8 +103,11 @@ export async function runScale(agents: number, steadySamples: number): Promise<S
   const controlAgent = new Agent({ keepAlive: true, maxSockets: 16 });
   try {
     const t0 = Date.now();
-    await pool(lite, 32, (a) => a.signIn());
-    for (const a of lite) a.startPolling();
+    // Each agent polls as soon as it is signed in: a handshaken client that does not connect expires.
+    await pool(lite, 32, async (a) => {
+      await a.signIn();
+      a.startPolling();
+    });
     await pool(lite, 16, async (a) => {
       await control(
         url,
@@ -114,7 +119,11 @@ export async function runScale(agents: number, steadySamples: number): Promise<S
     // Every call's Established event has arrived on its agent's long-poll.
     const deadline = Date.now() + 60_000;
     while (lite.some((a) => a.callId === undefined)) {
-      if (Date.now() > deadline) throw new Error('not every agent saw its call');
+      if (Date.now() > deadline) {
+        const missing = lite.filter((a) => a.callId === undefined);
+        const failures = lite.reduce((n, a) => n + a.failures, 0);
+        throw new Error(`${missing.length} agents did not see their call (poll failures: ${failures})`);
+      }
       await sleep(20);
     }
     const setupSeconds = round((Date.now() - t0) / 1000, 1);

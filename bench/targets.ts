@@ -21,6 +21,12 @@ export interface BenchTarget {
 
 export async function startSimulatorTarget(): Promise<BenchTarget> {
   const sim = await startSimulator({ demo: false, csrf: true });
+  return { ...simulatorAt(sim.url), close: () => sim.close() };
+}
+
+/** A simulator already running at `url` (e.g. in another process), driven through its control API. */
+export function simulatorAt(url: string): BenchTarget {
+  const sim = { url };
   return {
     name: 'simulator',
     url: sim.url,
@@ -38,7 +44,7 @@ export async function startSimulatorTarget(): Promise<BenchTarget> {
     async releaseCall(id) {
       await got.post(`${sim.url}/sim/calls/${encodeURIComponent(id)}/release`);
     },
-    close: () => sim.close(),
+    close: () => Promise.resolve(),
   };
 }
 

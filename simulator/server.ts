@@ -119,6 +119,9 @@ export async function startSimulator(
   const ctx = createSimContext(opts, extras.log ?? (() => undefined), () => baseUrl);
 
   const server: Server = createServer(createRequestHandler(ctx));
+  // Node closes idle keep-alive sockets after 5 s; GWS's Jetty keeps them 30 s. With hundreds of
+  // agents the short timeout means a reconnect (and a reuse race) for nearly every REST request.
+  server.keepAliveTimeout = 30_000;
   server.on('upgrade', createUpgradeHandler(ctx));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
