@@ -121,12 +121,18 @@ export class FakeApp extends EventEmitter implements Members<Electron.App> {
   focus(): void {
     this.focusCalls += 1;
   }
-  /** Like Electron: `before-quit` then `will-quit` (both cancellable), then `quit`. */
+  /**
+   * Like Electron: `before-quit` (cancellable), then every window is asked to
+   * close (a window that cancels its `close` cancels the quit), then
+   * `will-quit` (cancellable), then `quit`.
+   */
   quit(): void {
     this.quitCalls += 1;
     const before = fakeEvent();
     this.emit('before-quit', before);
     if (before.defaultPrevented) return;
+    for (const win of windows.filter((w) => !w.destroyed)) win.close();
+    if (windows.some((w) => !w.destroyed)) return;
     const will = fakeEvent();
     this.emit('will-quit', will);
     if (will.defaultPrevented) return;
@@ -247,13 +253,19 @@ export class FakeTray extends EventEmitter implements Members<Electron.Tray> {
   destroyed = false;
   /** Number of `setImage` / `setToolTip` / `setContextMenu` calls, to spot needless churn. */
   updates = 0;
+  /** Every image path shown, in order (the constructor's first); a blank image is `''`. */
+  readonly imageHistory: string[] = [];
   constructor(...args: ConstructorParameters<typeof Electron.Tray>) {
     super();
     this.image = args[0];
+    this.imageHistory.push(
+      typeof args[0] === 'string' ? args[0] : (args[0] as unknown as FakeNativeImage).path,
+    );
     trays.push(this);
   }
   setImage(image: Electron.NativeImage | string): void {
     this.image = image;
+    this.imageHistory.push(typeof image === 'string' ? image : (image as unknown as FakeNativeImage).path);
     this.updates += 1;
   }
   setToolTip(toolTip: string): void {

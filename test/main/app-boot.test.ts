@@ -1,0 +1,294 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  type AppView,
+  IpcChannel,
+  type SettingsUpdateResult,
+  type SettingsView,
+  type SignInResult,
+} from '../../main/contract/ipc-contract.ts';
+import { bootApp, type BootedApp } from '../../main/index.ts';
+import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
+import {
+  app,
+  globalShortcut,
+  ipcMain,
+  notifications,
+  powerMonitor,
+  resetElectronFake,
+  trays,
+  windows,
+  type FakeBrowserWindow,
+  type FakeTray,
+} from '../fakes/electron-fake.ts';
+import { testCoreFactory } from './app/helpers.ts';
+import { simControl, type SimControl } from './helpers/sim-control.ts';
+import { waitFor } from './helpers/wait-for.ts';
+
+/**
+ * The composition root (main/index.ts) booted with the shared electron fake,
+ * the real core, the real electron-store on real files, and the real
+ * simulator on loopback: what an agent sees in the tray and notifications
+ * when pressing the global hotkey, and how the app treats its settings,
+ * a second launch and IT's managed settings.
+ */
+
+const HOTKEY = 'CommandOrControl+Alt+P';
+/** agent1's password in this simulator: distinctive, so the log can be searched for it. */
+const PASSWORD = 'Pw-7f3a9c-not-in-logs';
+
+let sim: RunningSimulator;
+let ctl: SimControl;
+let dir: string;
+let booted: BootedApp | undefined;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    bayeuxTimeoutSec: 2,
+    agents: [{ userName: 'agent1', password: PASSWORD, dn: '7001', firstName: 'Ada', lastName: 'Agent' }],
+  });
+  ctl = simControl(sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  resetElectronFake();
+  dir = mkdtempSync(join(tmpdir(), 'gws-boot-'));
+  app.setPathBase(dir);
+});
+afterEach(async () => {
+  await booted?.quit();
+  booted = undefined;
+  for (const call of (await ctl.state()).calls) await ctl.release(call.id).catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Boots the app as Electron would run it: lock, then `ready`. */
+async function boot(options: { settings?: string | object; managed?: object } = {}): Promise<BootedApp> {
+  const userData = app.getPath('userData');
+  if (options.settings !== undefined) {
+    const text = typeof options.settings === 'string' ? options.settings : JSON.stringify(options.settings);
+    writeFileSync(join(userData, 'settings.json'), text);
+  }
+  const managed = join(dir, 'managed-settings.json');
+  if (options.managed) writeFileSync(managed, JSON.stringify(options.managed));
+  const booting = bootApp({
+    platform: 'linux',
+    argv: ['electron', '.'],
+    env: { ...process.env, GWS_SECURE_PAUSE_MANAGED_CONFIG: managed, ELECTRON_RENDERER_URL: undefined },
+    outDir: join(dir, 'out'),
+    createCore: testCoreFactory,
+  });
+  app.fireReady();
+  const running = await booting;
+  if (!running) throw new Error('the app did not boot');
+  booted = running;
+  win().fireReadyToShow();
+  return running;
+}
+
+const win = (): FakeBrowserWindow => windows[0]!;
+const tray = (): FakeTray => trays[0]!;
+const icon = (): string => tray().fakeImage.path;
+const iconIs = (id: string) => () => icon().endsWith(`/assets/tray/${id}-32.png`);
+const titles = (title: string) => notifications.filter((n) => n.title === title);
+
+/** An invoke from our window, as the preload makes it. */
+function invoke<T>(channel: string, payload?: unknown): Promise<T> {
+  const sender = { contents: win().fakeContents };
+  return (
+    payload === undefined ? ipcMain.invoke(channel, sender) : ipcMain.invoke(channel, sender, payload)
+  ) as Promise<T>;
+}
+
+async function signIn(): Promise<void> {
+  const result = await invoke<SignInResult>(IpcChannel.SignIn, {
+    serverUrl: sim.url,
+    username: 'agent1',
+    password: PASSWORD,
+    rememberPassword: false,
+    transport: 'long-polling',
+  });
+  expect(result).toEqual({ ok: true });
+  await waitFor(iconIs('no-call'), 10_000, 'tray: no call', icon);
+}
+
+/** agent1's live HTTP sessions on the simulator. */
+async function agentSessions(): Promise<number> {
+  const sessions = (await ctl.state()).sessions as { agent: string }[];
+  return sessions.filter((x) => x.agent === 'agent1').length;
+}
+
+const serverSettings = () => ({ serverUrl: sim.url, username: 'agent1', transport: 'long-polling' });
+
+describe('the desktop app booted with the electron fake, the real core and simulator', () => {
+  it('hotkey on a recording call: pending → paused with one notification, back to recording; hang-up while paused is told', async () => {
+    const running = await boot({ settings: serverSettings() });
+    expect(icon()).toMatch(/signed-out-32\.png$/);
+    expect(globalShortcut.isRegistered(HOTKEY)).toBe(true);
+    await signIn();
+
+    const callId = await ctl.createCall({ state: 'Ringing' });
+    await waitFor(
+      async () => (await invoke<AppView>(IpcChannel.GetState)).calls.some((c) => c.id === callId),
+      10_000,
+      'the ringing call in the window',
+    );
+    await expect(invoke(IpcChannel.Command, { name: 'answer', callId })).resolves.toMatchObject({ ok: true });
+    await waitFor(iconIs('recording'), 10_000, 'tray: recording', icon);
+    expect(tray().toolTip).toMatch(/Recording/);
+
+    const before = tray().imageHistory.length;
+    expect(globalShortcut.press(HOTKEY)).toBe(true);
+    await waitFor(iconIs('paused'), 10_000, 'tray: paused', icon);
+    const shown = tray()
+      .imageHistory.slice(before)
+      .map((p) => p.replace(/^.*\//, ''));
+    expect(shown).toEqual(['pending-32.png', 'paused-32.png']);
+    expect(tray().toolTip).toMatch(/Paused/);
+    await waitFor(() => titles('Recording paused').length === 1, 5_000, 'one Recording paused');
+    expect(titles('Recording paused')[0]!.body).toContain('Ctrl+Alt+P');
+    expect((await ctl.state()).calls.find((c) => c.id === callId)?.recordingState).toMatch(/paus/i);
+
+    globalShortcut.press(HOTKEY);
+    await waitFor(iconIs('recording'), 10_000, 'tray: recording again', icon);
+    expect(titles('Recording paused')).toHaveLength(1);
+
+    globalShortcut.press(HOTKEY);
+    await waitFor(iconIs('paused'), 10_000, 'tray: paused again', icon);
+    await ctl.release(callId);
+    await waitFor(
+      () => titles('Call ended while paused').length === 1,
+      10_000,
+      'call ended while paused',
+      () => notifications.map((n) => n.title),
+    );
+    await waitFor(iconIs('no-call'), 10_000, 'tray: no call', icon);
+
+    // The computer wakes up: the stream is rebuilt at once (and stays truthful).
+    powerMonitor.emit('resume');
+    await waitFor(
+      () => readFileSync(running.log.path, 'utf8').includes('reconnecting now'),
+      5_000,
+      'resume logged',
+    );
+
+    // Clicking a notification brings the window up.
+    win().hide();
+    titles('Recording paused')[0]!.click();
+    expect(win().isVisible()).toBe(true);
+    expect(win().isFocused()).toBe(true);
+
+    // The support log is in the app's log folder, and has no password in it.
+    expect(running.log.path.startsWith(app.getPath('logs'))).toBe(true);
+    const logText = running.log
+      .files()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    expect(logText).toMatch(/starting/);
+    expect(logText).not.toContain(PASSWORD);
+  });
+
+  it('closing the window hides it to the tray; Quit in the tray signs out, unregisters the hotkey and removes the tray', async () => {
+    await boot({ settings: serverSettings() });
+    await signIn();
+    win().close();
+    expect(win().isDestroyed()).toBe(false);
+    expect(win().isVisible()).toBe(false);
+    expect(await agentSessions()).toBeGreaterThan(0);
+    tray().menu!.click('Quit');
+    await booted!.quit();
+    booted = undefined;
+    expect(globalShortcut.calls).toContain('unregisterAll');
+    expect(globalShortcut.registered.size).toBe(0);
+    expect(tray().isDestroyed()).toBe(true);
+    expect(win().isDestroyed()).toBe(true);
+    expect(await agentSessions(), 'signed out at quit (EndContactCenterSession ends the HTTP session)').toBe(
+      0,
+    );
+  });
+
+  it('a taken hotkey is reported in settings and a notification, and the old one still works', async () => {
+    await boot({ settings: serverSettings() });
+    await signIn();
+    await ctl.createCall({ state: 'Established', recording: true });
+    await waitFor(iconIs('recording'), 10_000, 'tray: recording', icon);
+
+    globalShortcut.taken.add('Alt+F9');
+    const result = await invoke<SettingsUpdateResult>(IpcChannel.UpdateSettings, { hotkey: 'Alt+F9' });
+    expect(result).toMatchObject({ ok: false, code: 'hotkey-taken' });
+    expect(result.settings.values.hotkey).toBe(HOTKEY);
+    await waitFor(() => titles('Hotkey taken').length === 1, 5_000, 'hotkey taken notification');
+    expect(titles('Hotkey taken')[0]!.body).toMatch(
+      /Alt\+F9 is used by another application\. Ctrl\+Alt\+P still works/,
+    );
+    expect(globalShortcut.calls.filter((c) => c.startsWith('unregister'))).toEqual([]);
+
+    expect(globalShortcut.press(HOTKEY)).toBe(true);
+    await waitFor(iconIs('paused'), 10_000, 'old hotkey still pauses', icon);
+  });
+
+  it('a corrupt settings file: defaults, a backup, a message — and with no server configured, the demo', async () => {
+    await boot({ settings: '{"serverUrl": "https://gws.exa' });
+    const view = await invoke<SettingsView>(IpcChannel.GetSettings);
+    expect(view.values).toEqual(DEFAULT_SETTINGS);
+    expect(view.problems.join(' ')).toMatch(
+      /settings file .* was unusable .*backed up to .*\.bak.* reset to defaults/,
+    );
+    const userData = app.getPath('userData');
+    const backups = readdirSync(userData).filter((f) => f.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(userData, backups[0]!), 'utf8')).toBe('{"serverUrl": "https://gws.exa');
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toEqual(DEFAULT_SETTINGS);
+    await waitFor(
+      () => tray().toolTip.includes('Demo'),
+      15_000,
+      'demo signed in',
+      () => tray().toolTip,
+    );
+  });
+
+  it('a second launch focuses the first window; a launch without the lock quits at once', async () => {
+    await boot({ settings: serverSettings() });
+    win().hide();
+    win().minimize();
+    app.fireSecondInstance();
+    expect(win().isMinimized()).toBe(false);
+    expect(win().isVisible()).toBe(true);
+    expect(win().isFocused()).toBe(true);
+
+    await booted!.quit();
+    booted = undefined;
+    resetElectronFake();
+    app.setPathBase(dir);
+    app.lockAvailable = false;
+    const second = await bootApp({ platform: 'linux', argv: [], env: {}, createCore: testCoreFactory });
+    expect(second).toBeUndefined();
+    expect(app.quitCalls).toBe(1);
+    expect(windows).toHaveLength(0);
+    expect(trays).toHaveLength(0);
+  });
+
+  it('managed settings win: IT’s hotkey is registered and locked, the user’s is ignored', async () => {
+    await boot({ settings: { ...serverSettings(), hotkey: 'Alt+F11' }, managed: { hotkey: 'Alt+F10' } });
+    expect(globalShortcut.isRegistered('Alt+F10')).toBe(true);
+    expect(globalShortcut.isRegistered('Alt+F11')).toBe(false);
+    const view = await invoke<SettingsView>(IpcChannel.GetSettings);
+    expect(view.values.hotkey).toBe('Alt+F10');
+    expect(view.locked).toContain('hotkey');
+    const refused = await invoke<SettingsUpdateResult>(IpcChannel.UpdateSettings, { hotkey: 'Alt+F12' });
+    expect(refused).toMatchObject({ ok: false, code: 'locked' });
+    expect(globalShortcut.isRegistered('Alt+F12')).toBe(false);
+  });
+
+  it('start hidden: the window waits in the tray until asked for', async () => {
+    await boot({ settings: { ...serverSettings(), startHidden: true } });
+    expect(win().isVisible()).toBe(false);
+    tray().emit('click');
+    expect(win().isVisible()).toBe(true);
+  });
+});
