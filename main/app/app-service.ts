@@ -13,7 +13,7 @@ import {
 } from '../contract/ipc-contract.ts';
 import type { CommandResult } from '../core/commands.ts';
 import { buildAppView, trackPausedSince, viewChanged } from './app-view.ts';
-import type { AppCore, CoreEventLike } from './core-port.ts';
+import type { AppCore, CoreComplianceEvent, CoreEventLike } from './core-port.ts';
 import {
   createHotkeyManager,
   formatAccelerator,
@@ -21,10 +21,10 @@ import {
   type Platform,
 } from './hotkey-policy.ts';
 import {
-  notificationForAutoResume,
   notificationForCommandResult,
+  notificationForComplianceEvent,
+  notificationForCoreError,
   notificationForHotkeyProblem,
-  notificationForReminder,
   notificationsForViewChange,
   type CommandSource,
   type DesktopNotification,
@@ -90,9 +90,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const listeners = new Set<(event: AppServiceEvent) => void>();
   const alertListeners = new Set<(alert: DesktopNotification) => void>();
   const pausedSince = new Map<string, number>();
-  let compliance: ComplianceView | undefined;
   let lastView: AppView | undefined;
   let noticeSeq = 0;
+  /** Callers of recently seen calls: compliance reports a call's end after the view has dropped it. */
+  const callers = new Map<string, string>();
+  const rememberCallers = (view: AppView): void => {
+    for (const call of view.calls) {
+      const number = call.participants[0];
+      if (number === undefined || callers.get(call.id) === number) continue;
+      callers.delete(call.id);
+      callers.set(call.id, number);
+      const oldest = callers.keys().next();
+      if (callers.size > 50 && !oldest.done) callers.delete(oldest.value);
+    }
+  };
   let disposed = false;
 
   const hotkey: HotkeyManager | undefined = deps.shortcuts
@@ -138,7 +149,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     const session = deps.session.state();
     const snapshot = session.phase === 'signed-in' ? deps.session.core()?.getSnapshot() : undefined;
     trackPausedSince(pausedSince, snapshot, now());
-    if (compliance && !(snapshot?.calls ?? []).some((c) => c.recording === 'paused')) compliance = undefined;
+    const compliance = snapshot ? complianceView(deps.session.core(), snapshot.statusCallId) : undefined;
     return buildAppView({
       host: deps.host,
       session,
@@ -157,53 +168,37 @@ export function createAppService(deps: AppServiceDeps): AppService {
     if (!viewChanged(lastView, next)) return;
     const prev = lastView;
     lastView = next;
+    rememberCallers(next);
     push({ type: 'state', view: next });
     const words = hotkeyWords();
-    if (prev)
-      for (const n of notificationsForViewChange(prev, next, words ? { hotkey: words } : {})) alert(n);
+    const complianceReports = deps.session.core()?.complianceState !== undefined;
+    const ctx = { ...(words ? { hotkey: words } : {}), complianceReports };
+    if (prev) for (const n of notificationsForViewChange(prev, next, ctx)) alert(n);
   }
 
   function onCoreEvent(event: CoreEventLike): void {
-    switch (event.type) {
-      case 'state':
-        break;
-      case 'error':
-        // Diagnostics (and every core error) go to the log; what the agent must know comes from state.
-        logger[event.severity === 'diagnostic' || event.severity === 'info' ? 'debug' : 'warn'](
-          event.message,
-          {
-            code: event.code,
-            callId: event.callId,
-          },
-        );
-        return;
-      case 'reminder': {
-        compliance = {
-          reminderLevel: event.level,
-          ...(compliance?.autoResumeAt ? { autoResumeAt: compliance.autoResumeAt } : {}),
-        };
-        const since = event.pausedSince ?? pausedSince.get(event.callId) ?? now();
-        const words = hotkeyWords();
-        alert(
-          notificationForReminder(
-            { level: event.level, callId: event.callId, pausedForMs: Math.max(0, now() - since) },
-            words ? { hotkey: words } : {},
-          ),
-        );
-        break;
-      }
-      case 'auto-resume':
-        if (event.phase === 'scheduled' && event.resumeAt !== undefined) {
-          compliance = { reminderLevel: compliance?.reminderLevel ?? 0, autoResumeAt: event.resumeAt };
-        } else if (compliance) {
-          compliance = { reminderLevel: compliance.reminderLevel };
-        }
-        if (event.phase === 'done' || event.phase === undefined)
-          alert(notificationForAutoResume(event.callId));
-        break;
-      default:
-        return;
+    if (event.type === 'state') return refresh();
+    if (event.type === 'error') {
+      const loud = event.severity === 'error';
+      logger[loud ? 'error' : event.severity === 'warning' ? 'warn' : 'debug'](event.message, {
+        code: event.code,
+        callId: event.callId,
+      });
+      // Only `error` severity is for the agent (e.g. an audit log that cannot be written); a failed
+      // auto-resume's loud echo is already said by its own event. Diagnostics and warnings: log only.
+      if (loud && event.code !== 'recording-failed')
+        alert(notificationForCoreError(event.message, event.callId));
+      return;
     }
+    if (!isComplianceEvent(event)) return;
+    const words = hotkeyWords();
+    alert(
+      notificationForComplianceEvent(event, {
+        ...(words ? { hotkey: words } : {}),
+        callerOf: (id) => callers.get(id),
+        now: now(),
+      }),
+    );
     refresh();
   }
 
@@ -404,5 +399,32 @@ export function createAppService(deps: AppServiceDeps): AppService {
       listeners.clear();
       alertListeners.clear();
     },
+  };
+}
+
+const COMPLIANCE_EVENTS: ReadonlySet<string> = new Set([
+  'reminder',
+  'auto-resume-warning',
+  'auto-resume',
+  'call-ended-while-paused',
+  'stream-lost-while-paused',
+]);
+
+function isComplianceEvent(event: { type: string }): event is CoreComplianceEvent {
+  return COMPLIANCE_EVENTS.has(event.type);
+}
+
+/** Reminder level and announced auto-resume of the status call (else the most recently paused one). */
+function complianceView(
+  core: AppCore | undefined,
+  statusCallId: string | undefined,
+): ComplianceView | undefined {
+  const tracked = core?.complianceState?.();
+  if (!tracked || tracked.length === 0) return undefined;
+  const entry = tracked.find((t) => t.callId === statusCallId) ?? tracked[0];
+  if (!entry) return undefined;
+  return {
+    reminderLevel: entry.reminderLevel,
+    ...(entry.autoResumeAt === undefined ? {} : { autoResumeAt: entry.autoResumeAt }),
   };
 }

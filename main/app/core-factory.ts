@@ -1,4 +1,5 @@
-import { createAgentCore, type AgentCoreOptions } from '../core/agent-core.ts';
+import { createAgentCore, type AgentCore, type AgentCoreOptions } from '../core/agent-core.ts';
+import { withCompliance, type ComplianceOptions } from '../core/compliance/with-compliance.ts';
 import type { Transport } from '../contract/ipc-contract.ts';
 import type { AppCore } from './core-port.ts';
 import type { LoggerPort } from './ports.ts';
@@ -47,7 +48,7 @@ export function coreTransport(transport: Transport): 'websocket' | 'long-polling
  */
 export function agentCoreFactory(
   extra: Partial<AgentCoreOptions> = {},
-  decorate: (core: AppCore, config: CoreConfig) => AppCore = (core) => core,
+  decorate: (core: AgentCore, config: CoreConfig) => AppCore = (core) => core,
 ): CoreFactory {
   return (config) => {
     const core = createAgentCore({
@@ -61,4 +62,16 @@ export function agentCoreFactory(
     });
     return decorate(core, config);
   };
+}
+
+/**
+ * A `decorate` for {@link agentCoreFactory} that wraps each core with
+ * compliance (reminders, auto-resume, audit). `options` is read at each sign-in,
+ * so reminder and auto-resume settings apply from the next sign-in on; it may
+ * answer differently for the demo (`config.demo`), e.g. without an audit log.
+ */
+export function complianceDecorator(
+  options: (config: CoreConfig) => ComplianceOptions,
+): (core: AgentCore, config: CoreConfig) => AppCore {
+  return (core, config) => withCompliance(core, options(config));
 }

@@ -43,32 +43,72 @@ export interface CoreSnapshot {
   otherPausedCallIds?: readonly string[];
 }
 
-/** A compliance reminder (main/core/compliance). */
+/** A compliance reminder (main/core/compliance): level 1 at N s paused, 2 at 2N, 3 at 4N. */
 export interface CoreReminderEvent {
   type: 'reminder';
   level: 1 | 2 | 3;
   callId: string;
+  pausedForMs?: number;
   /** Time the call was confirmed paused. */
   pausedSince?: number;
   at?: number;
 }
 
-/** Compliance resumed a call on its own, or announced it will. */
+/** Compliance announces an auto-resume at `resumeAt` (`keepPaused` postpones it). */
+export interface CoreAutoResumeWarningEvent {
+  type: 'auto-resume-warning';
+  callId: string;
+  resumeAt: number;
+  at?: number;
+}
+
+/** Compliance resumed a call by itself (`done`), or tried and failed (`failed`: still paused). */
 export interface CoreAutoResumeEvent {
   type: 'auto-resume';
   callId: string;
-  /** `scheduled` announces `resumeAt`; `done` after the server accepted the resume. */
-  phase?: 'scheduled' | 'done' | 'cancelled' | 'failed';
-  resumeAt?: number;
+  phase: 'done' | 'failed';
+  result?: CommandResult;
   at?: number;
 }
+
+/** Compliance: a paused call ended while paused (hung up, transferred, or replaced by a new call id). */
+export interface CoreCallEndedWhilePausedEvent {
+  type: 'call-ended-while-paused';
+  callId: string;
+  reason: 'released' | 'transferred' | 'replaced';
+  newCallId?: string;
+  pausedForMs?: number;
+  at?: number;
+}
+
+/** Compliance: the notification stream went down while a call was paused (once per outage). */
+export interface CoreStreamLostWhilePausedEvent {
+  type: 'stream-lost-while-paused';
+  callId: string;
+  pausedForMs?: number;
+  at?: number;
+}
+
+/** Compliance events the app reacts to. */
+export type CoreComplianceEvent =
+  | CoreReminderEvent
+  | CoreAutoResumeWarningEvent
+  | CoreAutoResumeEvent
+  | CoreCallEndedWhilePausedEvent
+  | CoreStreamLostWhilePausedEvent;
 
 /** Everything the app listens to (unknown event types are ignored). */
 export type CoreEventLike =
   | { type: 'state'; state: CoreSnapshot; transitions?: readonly RecordingTransition[] }
   | { type: 'error'; message: string; code?: CoreErrorCode; severity?: Severity; callId?: string }
-  | CoreReminderEvent
-  | CoreAutoResumeEvent;
+  | CoreComplianceEvent;
+
+/** One paused call as compliance tracks it. */
+export interface CorePausedCompliance {
+  callId: string;
+  reminderLevel: 0 | 1 | 2 | 3;
+  autoResumeAt?: number;
+}
 
 /** `start()`'s result; older cores said `reason`, newer ones `code` + `message`. */
 export type CoreStartResult =
@@ -93,8 +133,10 @@ export interface AppCore {
   notReady(): Promise<CommandResult>;
   /** Rebuilds the notification stream now (power resume, network back). */
   reconnectNow?(): void;
-  /** Compliance: the agent confirms the pause is still needed (cancels auto-resume, resets reminders). */
+  /** Compliance: the agent keeps the call paused (postpones the announced auto-resume). */
   keepPaused?(callId?: string): CommandResult | Promise<CommandResult>;
+  /** Compliance: the paused calls it tracks (present when the core is wrapped by `withCompliance`). */
+  complianceState?(): readonly CorePausedCompliance[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AppView, CallInfo, CommandName, CommandResultView } from '../contract/ipc-contract.ts';
+import type { CoreComplianceEvent } from './core-port.ts';
 
 /**
  * When to tell the agent something, and in which words: pure functions of
@@ -29,6 +30,12 @@ export type CommandSource = 'hotkey' | 'tray' | 'window';
 export interface RuleContext {
   /** The hotkey as the agent reads it (`Ctrl+Alt+P`), when one is registered. */
   hotkey?: string;
+  /**
+   * True when the compliance layer reports calls ending and streams lost while
+   * paused (it knows a replaced call from an ended one): the view-change rules
+   * then leave those two to its events, so nothing is said twice.
+   */
+  complianceReports?: boolean;
 }
 
 const note = (
@@ -51,11 +58,6 @@ function resumeHint(ctx: RuleContext): string {
   return ctx.hotkey
     ? `Press ${ctx.hotkey} to resume.`
     : 'Resume it from the window when the card data is done.';
-}
-
-function callerOf(call: CallInfo | undefined): string {
-  const number = call?.participants[0];
-  return number ? ` with ${number}` : '';
 }
 
 /** Recording states in which the server last confirmed the call paused. */
@@ -101,31 +103,16 @@ export function notificationsForViewChange(
       );
     }
   }
+  if (ctx.complianceReports) return out;
   const pausedBefore = prev.calls.filter(isPausedConfirmed);
-  if (prev.connection === 'connected' && !live && pausedBefore.length > 0) {
-    out.push(
-      note(
-        'stream-lost-while-paused',
-        'warning',
-        'Connection lost while paused',
-        'Recording was paused when the connection to GWS dropped. Check it before the card data ends.',
-        pausedBefore[0]?.id,
-      ),
-    );
+  if (prev.connection === 'connected' && !live && pausedBefore[0]) {
+    out.push(notificationForStreamLostWhilePaused(pausedBefore[0].id));
   }
   if (live) {
     const present = new Set(next.calls.map((c) => c.id));
     for (const call of pausedBefore) {
-      if (present.has(call.id)) continue;
-      out.push(
-        note(
-          'call-ended-while-paused',
-          'warning',
-          'Call ended while paused',
-          `The call${callerOf(call)} ended while its recording was paused.`,
-          call.id,
-        ),
-      );
+      if (!present.has(call.id))
+        out.push(notificationForCallEndedWhilePaused(call.id, call.participants[0], 'released'));
     }
   }
   return out;
@@ -234,7 +221,109 @@ export function notificationForReminder(reminder: ReminderInput, ctx: RuleContex
   };
 }
 
-/** Compliance resumed the recording on its own after the configured time. */
-export function notificationForAutoResume(callId: string): DesktopNotification {
+/** A core error of `error` severity (never a diagnostic): the core's redacted words. */
+export function notificationForCoreError(message: string, callId?: string): DesktopNotification {
+  return note('core-error', 'error', 'Problem', message, callId);
+}
+
+/** The stream to GWS went down while `callId` was paused. */
+export function notificationForStreamLostWhilePaused(callId: string): DesktopNotification {
+  return note(
+    'stream-lost-while-paused',
+    'warning',
+    'Connection lost while paused',
+    'Recording was paused when the connection to GWS dropped. Check it before the card data ends.',
+    callId,
+  );
+}
+
+/**
+ * A paused call left the workspace. `replaced`: the call continues under a
+ * new id and stays paused (a transfer within the switch); otherwise it ended.
+ */
+export function notificationForCallEndedWhilePaused(
+  callId: string,
+  caller: string | undefined,
+  reason: 'released' | 'transferred' | 'replaced',
+): DesktopNotification {
+  const withWhom = caller ? ` with ${caller}` : '';
+  if (reason === 'replaced') {
+    return note(
+      'call-replaced-while-paused',
+      'info',
+      'Call continues, still paused',
+      `The call${withWhom} continues under a new id; recording is still paused.`,
+      callId,
+    );
+  }
+  const how = reason === 'transferred' ? 'was transferred' : 'ended';
+  return note(
+    'call-ended-while-paused',
+    'warning',
+    reason === 'transferred' ? 'Call transferred while paused' : 'Call ended while paused',
+    `The call${withWhom} ${how} while its recording was paused.`,
+    callId,
+  );
+}
+
+/** Compliance will resume the recording by itself in `msLeft` ms unless the agent keeps it paused. */
+export function notificationForAutoResumeWarning(callId: string, msLeft: number): DesktopNotification {
+  const seconds = Math.max(0, Math.round(msLeft / 1000));
+  return {
+    ...note(
+      'auto-resume-warning',
+      'warning',
+      'Recording resumes soon',
+      `Recording resumes automatically in ${seconds} s. Choose "Keep paused" in the window if the card data is not done.`,
+      callId,
+    ),
+    sound: true,
+  };
+}
+
+/** Compliance resumed the recording by itself (`done`), or could not (`failed`: still paused, loud). */
+export function notificationForAutoResume(
+  callId: string,
+  phase: 'done' | 'failed' = 'done',
+): DesktopNotification {
+  if (phase === 'failed') {
+    return {
+      ...note(
+        'auto-resume-failed',
+        'error',
+        'Automatic resume failed',
+        'Recording is still paused. Resume it now.',
+        callId,
+      ),
+      sound: true,
+      attention: 'flash',
+    };
+  }
   return note('auto-resumed', 'info', 'Recording resumed', 'Recording was resumed automatically.', callId);
+}
+
+/**
+ * Notification for a compliance event. `callerOf` finds the caller of a call
+ * the view still knows (for "the call with 1555…"); `now` dates reminders
+ * whose event carries no duration.
+ */
+export function notificationForComplianceEvent(
+  event: CoreComplianceEvent,
+  ctx: RuleContext & { callerOf?: (callId: string) => string | undefined; now?: number } = {},
+): DesktopNotification {
+  const at = event.at ?? ctx.now ?? 0;
+  switch (event.type) {
+    case 'reminder': {
+      const pausedForMs = event.pausedForMs ?? (event.pausedSince === undefined ? 0 : at - event.pausedSince);
+      return notificationForReminder({ level: event.level, callId: event.callId, pausedForMs }, ctx);
+    }
+    case 'auto-resume-warning':
+      return notificationForAutoResumeWarning(event.callId, event.resumeAt - at);
+    case 'auto-resume':
+      return notificationForAutoResume(event.callId, event.phase);
+    case 'call-ended-while-paused':
+      return notificationForCallEndedWhilePaused(event.callId, ctx.callerOf?.(event.callId), event.reason);
+    case 'stream-lost-while-paused':
+      return notificationForStreamLostWhilePaused(event.callId);
+  }
 }

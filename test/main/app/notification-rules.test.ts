@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   notificationForCommandResult,
+  notificationForComplianceEvent,
   notificationForHotkeyProblem,
   notificationForReminder,
   notificationsForViewChange,
@@ -166,5 +167,47 @@ describe('hotkey problems and reminders', () => {
       severity: 'error',
       body: 'Recording has been paused for 4 min. Press Ctrl+Alt+P to resume.',
     });
+  });
+});
+
+describe('compliance events', () => {
+  it('say a replaced call continues paused, and a transfer or hang-up in words', () => {
+    const callerOf = () => '15551230042';
+    expect(
+      notificationForComplianceEvent(
+        { type: 'call-ended-while-paused', callId: 'c1', reason: 'replaced', newCallId: 'c2' },
+        { callerOf },
+      ),
+    ).toMatchObject({ code: 'call-replaced-while-paused', severity: 'info' });
+    expect(
+      notificationForComplianceEvent(
+        { type: 'call-ended-while-paused', callId: 'c1', reason: 'transferred' },
+        { callerOf },
+      ).body,
+    ).toBe('The call with 15551230042 was transferred while its recording was paused.');
+  });
+
+  it('a failed auto-resume is loud; a warning counts down; a reminder without duration uses pausedSince', () => {
+    expect(
+      notificationForComplianceEvent({ type: 'auto-resume', callId: 'c1', phase: 'failed' }),
+    ).toMatchObject({
+      code: 'auto-resume-failed',
+      severity: 'error',
+      sound: true,
+      attention: 'flash',
+    });
+    expect(
+      notificationForComplianceEvent({ type: 'auto-resume-warning', callId: 'c1', resumeAt: 10_000, at: 0 })
+        .body,
+    ).toMatch(/in 10 s/);
+    expect(
+      notificationForComplianceEvent({ type: 'reminder', level: 1, callId: 'c1', pausedSince: 0, at: 45_000 })
+        .body,
+    ).toMatch(/paused for 45 s/);
+  });
+
+  it('with compliance reporting, the view rules leave call-ended and stream-lost to it', () => {
+    const paused = withCall(call({ recording: 'paused' }));
+    expect(notificationsForViewChange(paused, view(), { complianceReports: true })).toEqual([]);
   });
 });
