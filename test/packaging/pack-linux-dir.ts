@@ -4,7 +4,7 @@
  * stand-in-electron.ts: the real binary cannot be downloaded here).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, getRawHeader } from '@electron/asar';
@@ -15,15 +15,33 @@ const run = promisify(execFile);
 /** The built main entry electron-vite writes and package.json `main` names. */
 export const BUILT_MAIN = 'out/main/index.js';
 
+/** Source folders whose changes make `out/` stale. */
+const SOURCE_DIRS = ['main', 'preload', 'renderer', 'simulator'];
+
+/** The newest modification time (ms) of any file under `dir`, 0 when absent. */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
 /**
- * Runs `electron-vite build` in `projectDir` unless the bundles exist.
- * (`npm run pack:check` always builds first, so there they are fresh.)
+ * Runs `electron-vite build` in `projectDir` unless the bundles exist and are
+ * newer than every source file (so a stale `out/` is never what gets checked).
  *
  * @returns whether a build ran.
  */
 export async function ensureBuilt(projectDir: string): Promise<boolean> {
   const needed = [BUILT_MAIN, 'out/preload/preload.cjs', 'out/renderer/index.html'];
-  if (needed.every((rel) => existsSync(join(projectDir, rel)))) return false;
+  const present = needed.every((rel) => existsSync(join(projectDir, rel)));
+  if (present) {
+    const built = Math.min(...needed.map((rel) => statSync(join(projectDir, rel)).mtimeMs));
+    const sources = Math.max(...SOURCE_DIRS.map((dir) => newestMtime(join(projectDir, dir))));
+    if (built >= sources) return false;
+  }
   const cli = join(projectDir, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   await run(process.execPath, [cli, 'build'], { cwd: projectDir, timeout: 120_000, maxBuffer: 16 << 20 });
   return true;

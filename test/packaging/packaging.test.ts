@@ -15,8 +15,8 @@ import { REPO_ROOT } from '../../scripts/generate-icons.ts';
 import { ensureBuilt, openAsar, packLinuxDir, type AsarView, type PackedApp } from './pack-linux-dir.ts';
 import { STAND_IN_MESSAGE, STOCK_FUSE_WIRE, readFuseWire } from './stand-in-electron.ts';
 
-/** The project packed: this repository (PACK_CHECK_PROJECT_DIR points the check at another folder while developing it). */
-const PROJECT = process.env.PACK_CHECK_PROJECT_DIR ?? REPO_ROOT;
+/** The project packed: this repository. */
+const PROJECT = REPO_ROOT;
 
 interface PackageJson {
   main?: string;
