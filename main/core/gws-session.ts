@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
-import { rootCertificates } from 'node:tls';
 import { got, RequestError, type Got } from 'got';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
@@ -8,6 +6,9 @@ import { CookieJar } from 'tough-cookie';
 import { z } from 'zod';
 import { statusBodySchema } from './call-model.ts';
 import { redactText } from './redact.ts';
+import { buildTlsSettings, checkHttpUrl, type TlsSettings } from './gws-config.ts';
+
+export { buildTlsSettings, isInsecureServerUrl, isLoopbackHost, type TlsSettings } from './gws-config.ts';
 
 /**
  * The authenticated HTTP side of GWS v2 (gws-api.md §1): Basic sign-in, the
@@ -95,69 +96,6 @@ export interface PostOptions {
 }
 
 const CLOSED: GwsFailure = { ok: false, kind: 'closed', message: 'the session is closed: nothing was sent' };
-
-/** TLS options for both got and faye: verification always on, extra CA appended to the defaults. */
-export interface TlsSettings {
-  rejectUnauthorized: true;
-  ca: string[] | undefined;
-}
-
-/** Builds {@link TlsSettings}; throws a clear Error if the CA file cannot be read. */
-export function buildTlsSettings(extraCaFile: string | undefined): TlsSettings {
-  if (extraCaFile === undefined) return { rejectUnauthorized: true, ca: undefined };
-  let extra: string;
-  try {
-    extra = readFileSync(extraCaFile, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read the extra CA file ${extraCaFile}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return { rejectUnauthorized: true, ca: [...rootCertificates, extra] };
-}
-
-/**
- * Returns `url` if it is an absolute http(s) URL, else throws naming `what`.
- * Text that fails to parse is echoed only when it cannot hold credentials (no
- * `@`): `https://user:pass word@host` must not be printed with its password.
- */
-function checkHttpUrl(what: string, url: string, allowCredentials = false): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    const shown =
-      /[@]/.test(url) || url.length > 200 ? '(not shown: it may contain credentials)' : `"${url}"`;
-    throw new Error(`The ${what} URL ${shown} is not a URL; expected e.g. https://gws.example.com:8090`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new Error(`The ${what} URL must start with http:// or https:// (got ${parsed.protocol})`);
-  }
-  if (!allowCredentials && (parsed.username || parsed.password)) {
-    throw new Error(`The ${what} URL must not carry credentials; the password is never taken from a URL`);
-  }
-  return url;
-}
-
-/** True for loopback host names: 127.0.0.0/8, ::1 and `localhost`. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-/**
- * True when `serverUrl` is plain `http:` to a host that is not loopback: Basic
- * sign-in would send the password in clear text, so the core refuses it
- * (`insecure-url`) before any request.
- */
-export function isInsecureServerUrl(serverUrl: string): boolean {
-  try {
-    const parsed = new URL(serverUrl);
-    return parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname);
-  } catch {
-    return false;
-  }
-}
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
 

@@ -33,7 +33,10 @@ async function agent1Logins(ctl: ReturnType<typeof simControl>): Promise<number>
 
 describe('GWS session', () => {
   it('signs in again exactly once when the session expires mid-call', async () => {
-    h = await startHarness();
+    // Long-polling: the stream stays up until its next request meets the dead
+    // session, so the command and the stream race for the re-login (a
+    // websocket is closed by the server at once, and the toggle is refused).
+    h = await startHarness({}, { transport: 'long-polling' });
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
     expect(await agent1Logins(h.ctl)).toBe(1);
