@@ -29,6 +29,7 @@ interface FayeMessage {
   supportedConnectionTypes?: string[];
   data?: unknown;
   id?: string;
+  ext?: Record<string, unknown>;
 }
 type Callback = (message: FayeMessage) => void;
 interface FayeExtension {
@@ -60,11 +61,13 @@ export interface BayeuxAuth {
 }
 
 /** Requests handed to faye carry the resolved identity (or none). */
-export type AuthedRequest = IncomingMessage & { simAuth?: BayeuxAuth };
+export type AuthedRequest = IncomingMessage & { simAuth?: BayeuxAuth; simAckOffered?: boolean };
 
 interface ClientRecord {
   agent: string;
   sessionId: string | undefined;
+  /** Acknowledgement extension state, when agreed at handshake. */
+  ack?: { batch: number; lastAck: number | undefined };
 }
 
 const META_HANDSHAKE = '/meta/handshake';
@@ -108,6 +111,8 @@ export interface BayeuxHubOptions {
   isSessionAlive: (sessionId: string) => boolean;
   /** Connection types offered in the handshake reply. */
   connectionTypes: string[];
+  /** Agree to CometD's acknowledgement extension when a handshake offers it. */
+  ackExtension?: boolean;
   faults: FaultBook;
   agentNames: string[];
 }
@@ -181,10 +186,13 @@ export class BayeuxHub {
     return ids.length;
   }
 
-  describe(): Array<{ agent: string; sessionBound: boolean }> {
+  describe(): Array<{ agent: string; sessionBound: boolean; ack?: { batch: number; lastAck?: number } }> {
     return [...this.clients.values()].map((r) => ({
       agent: r.agent,
       sessionBound: r.sessionId !== undefined,
+      ...(r.ack
+        ? { ack: { batch: r.ack.batch, ...(r.ack.lastAck === undefined ? {} : { lastAck: r.ack.lastAck }) } }
+        : {}),
     }));
   }
 
@@ -219,13 +227,17 @@ export class BayeuxHub {
     }
     switch (message.channel) {
       case META_HANDSHAKE: {
+        request.simAckOffered = message.ext?.ack === true;
         const auth = request.simAuth;
         const sessionDied = auth?.session !== undefined && !this.options.isSessionAlive(auth.session.id);
         if (!auth || sessionDied) message.error = BayeuxError.HandshakeDenied;
         return message;
       }
-      case META_CONNECT:
+      case META_CONNECT: {
+        const ack = message.clientId === undefined ? undefined : this.clients.get(message.clientId)?.ack;
+        if (ack && typeof message.ext?.ack === 'number') ack.lastAck = message.ext.ack;
         return message;
+      }
       case META_SUBSCRIBE:
       case META_UNSUBSCRIBE: {
         const namespace = this.namespaceOf(message.clientId);
@@ -254,10 +266,13 @@ export class BayeuxHub {
   private outgoing(message: FayeMessage, request: AuthedRequest | null): FayeMessage {
     if (message.channel === META_HANDSHAKE) {
       if (message.successful && message.clientId && request?.simAuth) {
+        const ack = this.options.ackExtension === true && request.simAckOffered === true;
         this.clients.set(message.clientId, {
           agent: request.simAuth.agent,
           sessionId: request.simAuth.session?.id,
+          ...(ack ? { ack: { batch: 0, lastAck: undefined } } : {}),
         });
+        if (ack) message.ext = { ...message.ext, ack: true };
       } else if (message.error === BayeuxError.HandshakeDenied) {
         // CometD's SecurityPolicy denial: do not retry with the same credentials.
         message.advice = { ...message.advice, reconnect: 'none' };
@@ -270,6 +285,8 @@ export class BayeuxHub {
       message.error = BayeuxError.UnknownClient;
     }
     if (message.channel === META_CONNECT) {
+      const ack = message.clientId === undefined ? undefined : this.clients.get(message.clientId)?.ack;
+      if (ack && message.successful) message.ext = { ...message.ext, ack: ++ack.batch };
       const advice = this.options.faults.takeAdvice();
       if (advice) {
         message.advice = { ...message.advice, ...advice };

@@ -94,6 +94,12 @@ export const simulatorOptionsSchema = z
     /** Accept the websocket transport on the Bayeux endpoint (long-polling is always on). */
     websocket: z.boolean().default(true),
     /**
+     * CometD's acknowledgement extension: a handshake with `ext.ack: true` is
+     * answered `ext.ack: true`, connect replies carry a batch number and the
+     * client's acks are recorded (no resend: reconciling is the guarantee).
+     */
+    ackExtension: z.boolean().default(false),
+    /**
      * The `/sim` control API (loopback only). Off: every `/sim` path is an ordinary
      * 404, as on a real GWS (the app's demo mode turns it off: nothing on the
      * machine can inject calls or faults into what an agent is shown).

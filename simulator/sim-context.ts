@@ -51,6 +51,7 @@ export function createSimContext(
     mount: NOTIFICATIONS_PATH,
     timeoutSec: opts.bayeuxTimeoutSec,
     connectAdvice: opts.connectAdvice,
+    ackExtension: opts.ackExtension,
     faults,
     agentNames: opts.agents.map((a) => a.userName),
     isSessionAlive: (id) => sessions.get(id) !== undefined,
