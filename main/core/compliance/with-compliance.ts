@@ -1,9 +1,17 @@
-import { systemClock, type Clock, type TimerHandle } from '../clock.ts';
+import { systemClock, type TimerHandle } from '../clock.ts';
 import type { AgentCore } from '../agent-core.ts';
 import type { CommandResult } from '../commands.ts';
-import type { AuditAction } from './audit-entry.ts';
+import {
+  OP_ACTION,
+  OP_TARGET,
+  auditId,
+  auditedRecordingCommands,
+  type ObservedCall,
+  type Pending,
+} from './audited-commands.ts';
 import { dueLevel, nextLevelAt } from './pause-clock.ts';
-import type { AuditLog, AuditRecord } from './audit-log.ts';
+import { seconds, type ComplianceOptions } from './compliance-options.ts';
+import type { AuditRecord } from './audit-log.ts';
 import type {
   ComplianceEvent,
   CompliantCore,
@@ -31,47 +39,6 @@ import type {
  * unconfirmed fires as soon as the server confirms the pause again.
  */
 
-/** Options of {@link withCompliance}. */
-export interface ComplianceOptions {
-  /** Timers and durations (default the system clock; pass the core's clock in tests). */
-  clock?: Clock;
-  /** Wall clock, epoch ms (default `Date.now`): only to date pauses restored from the audit log. */
-  wallNow?: () => number;
-  /** Reminder base N in seconds: levels at N, 2N, 4N (default 30). */
-  reminderSeconds?: number;
-  /** Auto-resume after M seconds paused; 0 or absent = off (the default). */
-  autoResumeSeconds?: number;
-  /** Warning lead time before an auto-resume (default 10 s). */
-  autoResumeWarningSeconds?: number;
-  /** How often `keepPaused` may postpone the auto-resume of one pause (default 1). */
-  maxPostpones?: number;
-  /** Wait before retrying a failed auto-resume (default 10 s). */
-  autoResumeRetrySeconds?: number;
-  /** Where every request, outcome and compliance event is recorded. */
-  audit?: AuditLog;
-}
-
-type RecordingOp = 'pause' | 'resume' | 'start' | 'stop';
-type ObservedCall = { id: string; recording: string; stale?: boolean; previousCallId?: string };
-
-const OP_ACTION: Record<RecordingOp, AuditAction> = {
-  pause: 'pause',
-  resume: 'resume',
-  start: 'start-recording',
-  stop: 'stop-recording',
-};
-const OP_TARGET: Record<RecordingOp, string> = {
-  pause: 'paused',
-  resume: 'recording',
-  start: 'recording',
-  stop: 'stopped',
-};
-const OPERATION_OP: Record<string, RecordingOp> = {
-  PauseCallRecording: 'pause',
-  ResumeCallRecording: 'resume',
-  StartCallRecording: 'start',
-  StopCallRecording: 'stop',
-};
 const CONFIRMED = new Set(['paused', 'recording', 'stopped']);
 /** Longest delay a Node timer takes without overflowing to 1 ms. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -87,25 +54,7 @@ interface Tracked {
   streamLostReported: boolean;
 }
 
-interface Pending {
-  op: RecordingOp;
-  at: number;
-  auto: boolean;
-}
-
-function seconds(name: string, value: number | undefined, fallback: number, min: number): number {
-  const v = value ?? fallback;
-  if (!Number.isFinite(v) || v < min || v > 86_400) {
-    throw new RangeError(`${name} must be a number of seconds from ${min} to 86400, got ${String(value)}`);
-  }
-  return v * 1000;
-}
-
-/** Call ids as the audit log accepts them (GWS ids always do; anything else is made safe). */
-function auditId(id: string | undefined): string | null {
-  if (id === undefined || id === '') return null;
-  return id.replace(/[^A-Za-z0-9._:-]/g, '_').slice(0, 128);
-}
+export type { ComplianceOptions } from './compliance-options.ts';
 
 /**
  * Wraps `core` with compliance. Takes over `subscribe` (the core's events are
@@ -390,48 +339,6 @@ export function withCompliance(core: AgentCore, options: ComplianceOptions = {})
     evaluate();
   }
 
-  // ---------------------------------------------------------------- commands
-
-  async function request(
-    op: RecordingOp | undefined,
-    callId: string | undefined,
-    run: () => Promise<CommandResult>,
-  ): Promise<CommandResult> {
-    const snapshot = core.getSnapshot();
-    const id = callId ?? snapshot.targetCallId;
-    const at = clock.now();
-    record({ action: op ? OP_ACTION[op] : 'toggle', result: 'requested', callId: id });
-    if (op && id !== undefined) pending.set(id, { op, at, auto: false });
-    const result = await run();
-    const resolvedOp = op ?? (result.ok ? OPERATION_OP[result.operation] : undefined);
-    const action = resolvedOp ? OP_ACTION[resolvedOp] : 'toggle';
-    const resultId = result.callId ?? id;
-    const latencyMs = clock.now() - at;
-    if (result.ok) {
-      if (resolvedOp && resultId !== undefined && !op)
-        pending.set(resultId, { op: resolvedOp, at, auto: false });
-      record({ action, result: 'accepted', callId: resultId, latencyMs });
-    } else {
-      if (id !== undefined && pending.get(id)?.auto === false && result.code !== 'outcome-unknown')
-        pending.delete(id);
-      record({
-        action,
-        result: result.code === 'rejected' ? 'refused' : result.code,
-        callId: resultId,
-        latencyMs,
-      });
-    }
-    return result;
-  }
-
-  function opOfToggle(): RecordingOp | undefined {
-    const snapshot = core.getSnapshot();
-    const target = (snapshot.calls as readonly ObservedCall[]).find((c) => c.id === snapshot.targetCallId);
-    if (target?.recording === 'recording') return 'pause';
-    if (target?.recording === 'paused') return 'resume';
-    return undefined;
-  }
-
   function keepPaused(callId?: string): CommandResult {
     const snapshot = core.getSnapshot();
     const id =
@@ -510,11 +417,7 @@ export function withCompliance(core: AgentCore, options: ComplianceOptions = {})
       return () => listeners.delete(listener);
     },
     reconnectNow: () => core.reconnectNow(),
-    toggleRecording: () => request(opOfToggle(), undefined, () => core.toggleRecording()),
-    pauseRecording: (callId) => request('pause', callId, () => core.pauseRecording(callId)),
-    resumeRecording: (callId) => request('resume', callId, () => core.resumeRecording(callId)),
-    startRecording: (callId) => request('start', callId, () => core.startRecording(callId)),
-    stopRecording: (callId) => request('stop', callId, () => core.stopRecording(callId)),
+    ...auditedRecordingCommands({ core, clock, record, pending }),
     answer: (callId) => core.answer(callId),
     hold: (callId) => core.hold(callId),
     retrieve: (callId) => core.retrieve(callId),
