@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm run build` (electron-vite) into a temporary folder, and what must hold
+ * for Electron to load it — checked without Electron: the layout
+ * electron-builder packs, bundles that parse, a CommonJS preload that only
+ * requires `electron`, and a main bundle whose whole import graph loads (with
+ * `electron` mapped to the shared fake) and exports `bootApp`.
+ */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let out: string;
+
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+beforeAll(async () => {
+  // Inside the project (gitignored out/): the bundle needs package.json's "type":"module" and node_modules.
+  mkdirSync(join(root, 'out'), { recursive: true });
+  out = mkdtempSync(join(root, 'out', 'test-build-'));
+  const built = await run(join(root, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', out]);
+  expect(built.code, built.output).toBe(0);
+}, 240_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('the electron-vite build', () => {
+  it('has the layout electron-builder packs: out/main/index.js, out/preload/preload.cjs, out/renderer/index.html', () => {
+    for (const file of ['main/index.js', 'preload/preload.cjs', 'renderer/index.html']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(pkg.main).toBe('out/main/index.js');
+  });
+
+  it('both bundles parse (node --check)', async () => {
+    for (const file of ['main/index.js', 'preload/preload.cjs']) {
+      const checked = await run(process.execPath, ['--check', join(out, file)]);
+      expect(checked.code, `${file}: ${checked.output}`).toBe(0);
+    }
+  });
+
+  it('the preload is CommonJS and requires nothing but electron (a sandboxed preload can do no more)', () => {
+    const preload = readFileSync(join(out, 'preload/preload.cjs'), 'utf8');
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    expect([...new Set(required)]).toEqual(['electron']);
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('the main bundle loads with all its dependencies and exports bootApp (electron mapped to the fake)', async () => {
+    const fake = pathToFileURL(join(root, 'test/fakes/electron-fake.ts')).href;
+    const hooks = join(out, 'hooks.mjs');
+    writeFileSync(
+      hooks,
+      `export async function resolve(specifier, context, next) {\n` +
+        `  if (specifier === 'electron') return next(${JSON.stringify(fake)}, context);\n` +
+        `  return next(specifier, context);\n}\n`,
+    );
+    const register = join(out, 'register.mjs');
+    writeFileSync(
+      register,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+    );
+    const main = pathToFileURL(join(out, 'main/index.js')).href;
+    const loaded = await run(process.execPath, [
+      '--import',
+      'tsx',
+      '--import',
+      register,
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(main)}); console.log('bootApp:' + typeof m.bootApp);`,
+    ]);
+    expect(loaded.output).toContain('bootApp:function');
+    expect(loaded.code).toBe(0);
+  });
+});
