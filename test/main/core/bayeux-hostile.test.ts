@@ -199,3 +199,50 @@ describe('storm guard, widened (issue 9.1)', () => {
     await eventsFlowAgain(s, o);
   });
 });
+
+describe('hostile websocket frames', () => {
+  async function liveOnWebsocket(): Promise<{ s: HostileBayeuxServer; o: ObservedConnection }> {
+    const s = await startHostileBayeuxServer({ holdMs: HOLD_MS, websocket: true });
+    const o = observedConnection({ session: fakeSession(s.url), transport: 'websocket', timings: TIMINGS });
+    server = s;
+    observed = o;
+    o.connection.start();
+    await waitFor(
+      () => o.connection.state === 'connected' && o.connection.activeTransport === 'websocket' && s.holding(),
+      4_000,
+      'live on a websocket',
+      () => ({ state: o.connection.state, transport: o.connection.activeTransport }),
+    );
+    return { s, o };
+  }
+
+  it.each([
+    ['[null]', '[null]'],
+    ['null', 'null'],
+    ['a message on channel "nope"', '[{"channel":"nope","data":{}}]'],
+    ['an array nested 5,000 deep', deep(5_000)],
+    ['a 2 MB frame (bound 1 MB)', `"${'x'.repeat(2 * 1024 * 1024)}"`],
+  ])('%s: no crash, live again within seconds, events flow', async (_name, frame) => {
+    const { s, o } = await liveOnWebsocket();
+    const livesBefore = o.lives();
+    s.sendFrame(frame);
+    await waitFor(
+      () => o.connection.state !== 'connected' || o.lives() > livesBefore,
+      3_000,
+      'frame noticed',
+    );
+    await waitFor(
+      () => o.connection.state === 'connected' && s.holding() && s.openSockets() > 0,
+      4_000,
+      'live again',
+      () => o.states,
+    );
+    s.publish('/v2/me/calls', { marker: 'after' });
+    await waitFor(
+      () => o.messages.some((m) => (m.data as { marker?: string }).marker === 'after'),
+      3_000,
+      'an event after the hostile frame',
+    );
+    expect(o.messages.some((m) => Array.isArray(m.data))).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A small real HTTP server speaking just enough Bayeux long-polling (handshake,
@@ -31,6 +32,8 @@ export interface HostileOptions {
   holdMs?: number;
   /** CometD (`events-first`, the default) or faye (`connect-first`) batch order. */
   order?: ReplyOrder;
+  /** Offer and serve the websocket transport too (Bayeux over `ws` frames). */
+  websocket?: boolean;
 }
 
 /** A running hostile server. */
@@ -53,11 +56,15 @@ export interface HostileBayeuxServer {
   publish(channel: string, data: unknown): void;
   /** True while a connect is held. */
   holding(): boolean;
+  /** Websockets open now. */
+  openSockets(): number;
+  /** Sends a raw text frame on every open websocket. */
+  sendFrame(text: string): void;
   close(): Promise<void>;
 }
 
 interface Held {
-  res: ServerResponse;
+  res: ServerResponse | WebSocket;
   replies: Record<string, unknown>[];
   connect: Record<string, unknown>;
   timer: NodeJS.Timeout;
@@ -89,9 +96,12 @@ export async function startHostileBayeuxServer(options: HostileOptions = {}): Pr
       api.order === 'events-first'
         ? [...h.replies, ...events, h.connect]
         : [...h.replies, h.connect, ...events];
-    if (!h.res.writableEnded) {
-      h.res.writeHead(200, { 'content-type': 'application/json' });
-      h.res.end(JSON.stringify(body));
+    const res = h.res;
+    if ('send' in res) {
+      if (res.readyState === res.OPEN) res.send(JSON.stringify(body));
+    } else if (!res.writableEnded) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
     }
   };
 
@@ -106,7 +116,7 @@ export async function startHostileBayeuxServer(options: HostileOptions = {}): Pr
           ...base,
           clientId,
           version: '1.0',
-          supportedConnectionTypes: ['long-polling'],
+          supportedConnectionTypes: options.websocket ? ['websocket', 'long-polling'] : ['long-polling'],
           advice: { reconnect: 'retry', interval: 0, timeout: holdMs },
         };
       }
@@ -121,26 +131,28 @@ export async function startHostileBayeuxServer(options: HostileOptions = {}): Pr
     }
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+  const handle = (req: IncomingMessage | undefined, res: ServerResponse | WebSocket, body: string): void => {
     counters.requests += 1;
     let messages: Record<string, unknown>[];
     try {
       messages = [JSON.parse(body)].flat() as Record<string, unknown>[];
     } catch {
-      res.writeHead(400).end();
+      if ('send' in res) res.close();
+      else res.writeHead(400).end();
       return;
     }
     const connect = messages.find((m) => m.channel === '/meta/connect');
     const replies = messages.filter((m) => m !== connect).map(answer);
     if (!connect) {
+      if ('send' in res) return res.send(JSON.stringify(replies));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(replies));
       return;
     }
     counters.connects += 1;
     connectTimes.push(Date.now());
-    const crafted = raw.shift();
-    if (crafted) return sendRaw(res, crafted, String(connect.id));
+    const crafted = 'send' in res ? undefined : raw.shift();
+    if (crafted && !('send' in res)) return sendRaw(res, crafted, String(connect.id));
     const known = clients.has(String(connect.clientId));
     const reply: Record<string, unknown> = known
       ? { id: connect.id, channel: '/meta/connect', successful: true, clientId: connect.clientId }
@@ -156,7 +168,7 @@ export async function startHostileBayeuxServer(options: HostileOptions = {}): Pr
     const asksNow = (connect.advice as { timeout?: unknown } | undefined)?.timeout === 0;
     if (!known || connectFields || asksNow || queued.length > 0 || messages.length > 1) return flush(h);
     held = h;
-    res.on('close', () => {
+    (res as ServerResponse).on('close', () => {
       if (held === h) {
         clearTimeout(h.timer);
         held = undefined;
@@ -164,10 +176,20 @@ export async function startHostileBayeuxServer(options: HostileOptions = {}): Pr
     });
   };
 
+  const wss = new WebSocketServer({ noServer: true });
+  const open = new Set<WebSocket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!options.websocket) return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      open.add(ws);
+      ws.on('close', () => open.delete(ws));
+      ws.on('message', (data) => handle(undefined, ws, String(data)));
+    });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -194,8 +216,13 @@ export async function startHostileBayeuxServer(options: HostileOptions = {}): Pr
       if (held) flush(held);
     },
     holding: () => held !== undefined,
+    openSockets: () => open.size,
+    sendFrame: (text) => {
+      for (const ws of open) ws.send(text);
+    },
     close: async () => {
       if (held) clearTimeout(held.timer);
+      for (const ws of open) ws.terminate();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
