@@ -49,6 +49,13 @@ afterEach(async () => {
  * configured (no demo) but no password is remembered, so it starts signed out.
  */
 async function boot(options: { taken?: string[]; settingsFile?: string; managed?: object } = {}) {
+  const loginItem = {
+    calls: [] as [boolean, boolean][],
+    get: () => false,
+    set(on: boolean, hidden: boolean) {
+      loginItem.calls.push([on, hidden]);
+    },
+  };
   dir = mkdtempSync(join(tmpdir(), 'gws-app-'));
   const settingsPath = join(dir, 'settings.json');
   writeFileSync(
@@ -66,7 +73,7 @@ async function boot(options: { taken?: string[]; settingsFile?: string; managed?
   });
   const session = createSessionController({ createCore: testCoreFactory, secrets });
   const shortcuts = testShortcuts(options.taken);
-  service = createAppService({ host: 'desktop', session, settings, shortcuts, platform: 'linux' });
+  service = createAppService({ host: 'desktop', session, settings, shortcuts, loginItem, platform: 'linux' });
   const tray = testTray();
   const notifier = testNotifier();
   const window = testWindow();
@@ -79,7 +86,19 @@ async function boot(options: { taken?: string[]; settingsFile?: string; managed?
   });
   const started = options.settingsFile === undefined ? await service.start() : undefined;
   expect(started).toBeUndefined();
-  return { service, shortcuts, tray, notifier, window, views, notices, settingsPath, dir };
+  return {
+    service,
+    session,
+    shortcuts,
+    tray,
+    notifier,
+    window,
+    views,
+    notices,
+    settingsPath,
+    dir,
+    loginItem,
+  };
 }
 
 async function signIn(s: AppService) {
@@ -239,5 +258,54 @@ describe('app service + desktop shell, against the real core and simulator', () 
     expect(JSON.stringify([app.views, app.notices, app.service.getSettings()])).not.toContain(
       'Wrong-Secret-42',
     );
+  });
+
+  it('a server locked by IT cannot be swapped at sign-in', async () => {
+    const app = await boot({ managed: { serverUrl: 'https://gws.corp.example.com' } });
+    const result = await app.service.signIn({
+      serverUrl: sim.url,
+      username: 'agent1',
+      password: 'agent1',
+      rememberPassword: false,
+    });
+    expect(result).toMatchObject({ ok: false, code: 'config' });
+    expect(app.service.getState().session.phase).toBe('signed-out');
+  });
+
+  it('saves the account after a sign-in; a transport change reconnects without signing out', async () => {
+    const app = await boot();
+    await signIn(app.service);
+    expect(app.service.getSettings().values).toMatchObject({ serverUrl: sim.url, username: 'agent1' });
+    const before = app.session.core();
+    expect(await app.service.updateSettings({ transport: 'websocket' })).toMatchObject({ ok: true });
+    await waitFor(() => app.session.core() !== before, 3_000, 'a new core');
+    await waitFor(() => app.service.getState().connection === 'connected', 5_000, 'connected again');
+    expect(app.service.getState().session.phase).toBe('signed-in');
+  });
+
+  it('start at login / start hidden go to the login item', async () => {
+    const app = await boot();
+    await app.service.updateSettings({ startAtLogin: true });
+    await app.service.updateSettings({ startHidden: true });
+    await app.service.updateSettings({ username: 'x' });
+    expect(app.loginItem.calls).toEqual([
+      [true, false],
+      [true, true],
+    ]);
+  });
+
+  it('refuses a malformed command or settings patch with a code, changing nothing', async () => {
+    const app = await boot();
+    expect(await app.service.command({ name: 'explode' } as never)).toMatchObject({ code: 'invalid-input' });
+    expect(await app.service.updateSettings({ hotkey: 'Shift+A' })).toMatchObject({
+      ok: false,
+      code: 'hotkey-invalid',
+    });
+    expect(await app.service.updateSettings({ colour: 'red' } as never)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(app.service.getSettings().values.hotkey).toBe(HOTKEY);
+    expect(await app.service.command({ name: 'toggle' })).toMatchObject({ ok: false, code: 'signed-out' });
   });
 });

@@ -191,6 +191,9 @@ describe('demo mode', () => {
       8_000,
       'demo call ringing',
     );
+    // The demo is a server agents use, not a test rig: its /sim control API is off.
+    const control = await got(`${url}/sim/state`, { throwHttpErrors: false, retry: { limit: 0 } });
+    expect(control.statusCode).toBe(404);
     await c.signOut();
     expect(c.demoUrl()).toBeUndefined();
     await expect(got(`${url}/api/v2/diagnostics/version`, { retry: { limit: 0 } })).rejects.toThrow();
