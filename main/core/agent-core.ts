@@ -42,7 +42,7 @@ export const DEFAULT_RECONCILE_INTERVAL_MS = 5_000;
 
 /** Options of {@link createAgentCore}. */
 export interface AgentCoreOptions extends GwsSessionOptions {
-  /** Bayeux transport; long-polling unless websocket is asked for. */
+  /** Bayeux transport (see {@link BayeuxTransport}; the connection's default when absent). */
   transport?: BayeuxTransport;
   /** Time a recording op may stay pending before it becomes `unknown` (default 5 s). */
   recordingTimeoutMs?: number;

@@ -18,16 +18,28 @@ import { waitFor } from '../helpers/wait-for.ts';
  * Bayeux watchdog (that is H1a's subject, not this file's).
  */
 const CADENCE_MS = 5_000;
-const SIM = { bayeuxTimeoutSec: 30 };
+const PASSWORD = 'Rec0ncile-s3cret';
+const SIM = {
+  bayeuxTimeoutSec: 30,
+  agents: [{ userName: 'agent1', password: PASSWORD, dn: '7001' }],
+};
+const AGENT = { username: 'agent1', password: PASSWORD };
 
 let h: Harness | undefined;
+const relays: TcpRelay[] = [];
 afterEach(async () => {
+  // Every fault test: nothing the core said or logged carries a secret.
+  const leaks = h?.secretLeaks(PASSWORD) ?? [];
+  const logged = h?.logLines.length ?? 0;
   await h?.close();
   h = undefined;
+  for (const relay of relays.splice(0)) await relay.close();
+  expect(leaks).toEqual([]);
+  expect(logged).toBeGreaterThan(0); // the check above looked at something
 });
 
 async function pausedCall(clock: ManualClock): Promise<{ h: Harness; callId: string }> {
-  const harness = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS });
+  const harness = await startHarness(SIM, { ...AGENT, clock, reconcileIntervalMs: CADENCE_MS });
   h = harness;
   const callId = await harness.establishedCall();
   await harness.waitStatus('recording');
@@ -41,7 +53,7 @@ describe('reconciling with the server', () => {
     const clock = new ManualClock();
     const { h, callId } = await pausedCall(clock);
     await h.ctl.fault({ dropEvents: 1 });
-    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording');
+    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording', AGENT);
     expect(await serverRecordingState(h.ctl, callId)).toBe('Recording');
     // The event was lost: nothing has told the core yet.
     expect(h.core.getSnapshot().status).toBe('paused');
@@ -64,11 +76,11 @@ describe('reconciling with the server', () => {
 
   it('corrects a false "recording" the same way (the mirror case: someone else paused)', async () => {
     const clock = new ManualClock();
-    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS });
+    h = await startHarness(SIM, { ...AGENT, clock, reconcileIntervalMs: CADENCE_MS });
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
     await h.ctl.fault({ dropEvents: 1 });
-    await otherClientOperation(h.sim.url, callId, 'PauseCallRecording');
+    await otherClientOperation(h.sim.url, callId, 'PauseCallRecording', AGENT);
     expect(h.core.getSnapshot().status).toBe('recording');
 
     clock.advance(CADENCE_MS);
@@ -81,7 +93,7 @@ describe('reconciling with the server', () => {
     const clock = new ManualClock();
     const { h, callId } = await pausedCall(clock);
     await h.ctl.fault({ dropEvents: 1 });
-    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording');
+    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording', AGENT);
     expect(h.core.getSnapshot().status).toBe('paused');
 
     // The hotkey tries to resume what the server already records: refused.
@@ -94,7 +106,12 @@ describe('reconciling with the server', () => {
 
   it('retries a failed re-read with back-off until "unknown" clears', async () => {
     const clock = new ManualClock();
-    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS, recordingTimeoutMs: 1_000 });
+    h = await startHarness(SIM, {
+      ...AGENT,
+      clock,
+      reconcileIntervalMs: CADENCE_MS,
+      recordingTimeoutMs: 1_000,
+    });
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
     await h.ctl.fault({ dropEvents: 1 });
@@ -121,7 +138,12 @@ describe('reconciling with the server', () => {
 
   it('turns a toggle on an unknown call into a re-read and then acts on what the server says', async () => {
     const clock = new ManualClock();
-    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS, recordingTimeoutMs: 1_000 });
+    h = await startHarness(SIM, {
+      ...AGENT,
+      clock,
+      reconcileIntervalMs: CADENCE_MS,
+      recordingTimeoutMs: 1_000,
+    });
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
     await h.ctl.fault({ dropEvents: 1 });
@@ -166,37 +188,32 @@ describe('reconciling with the server', () => {
   it('reconciles with one GET of the calls per cadence, and emits nothing when the read agrees', async () => {
     const clock = new ManualClock();
     let relay: TcpRelay | undefined;
-    h = await startHarness(SIM, { clock, reconcileIntervalMs: CADENCE_MS }, async (sim) => {
+    h = await startHarness(SIM, { ...AGENT, clock, reconcileIntervalMs: CADENCE_MS }, async (sim) => {
       relay = await startRelay(sim.port);
       return relay.url;
     });
     const r = relay as TcpRelay;
-    try {
-      await h.establishedCall();
-      await h.core.toggleRecording();
-      await h.waitStatus('paused');
-      const events: CoreEvent[] = [];
-      h.core.subscribe((event) => events.push(event));
-      r.resetLog();
-      const reads = () => r.count(/GET \/api\/v2\/me\/calls/g);
-      for (let i = 1; i <= 3; i++) {
-        clock.advance(CADENCE_MS);
-        await waitFor(() => reads() >= i, 3_000, `read ${i}`);
-        // The next cadence starts when this read's answer is in.
-        await waitFor(
-          () => clock.dueTimes().includes(clock.now() + CADENCE_MS),
-          3_000,
-          `read ${i} answered and the next one scheduled`,
-        );
-      }
-      expect(reads()).toBe(3);
-      expect(r.count(/GET \/api\/v2\/me\/devices/g)).toBe(0);
-      expect(events).toEqual([]); // the state did not change, so no state event
-      expect(h.core.getSnapshot().status).toBe('paused');
-    } finally {
-      await h.close();
-      h = undefined;
-      await r.close();
+    relays.push(r);
+    await h.establishedCall();
+    await h.core.toggleRecording();
+    await h.waitStatus('paused');
+    const events: CoreEvent[] = [];
+    h.core.subscribe((event) => events.push(event));
+    r.resetLog();
+    const reads = () => r.count(/GET \/api\/v2\/me\/calls/g);
+    for (let i = 1; i <= 3; i++) {
+      clock.advance(CADENCE_MS);
+      await waitFor(() => reads() >= i, 3_000, `read ${i}`);
+      // The next cadence starts when this read's answer is in.
+      await waitFor(
+        () => clock.dueTimes().includes(clock.now() + CADENCE_MS),
+        3_000,
+        `read ${i} answered and the next one scheduled`,
+      );
     }
+    expect(reads()).toBe(3);
+    expect(r.count(/GET \/api\/v2\/me\/devices/g)).toBe(0);
+    expect(events).toEqual([]); // the state did not change, so no state event
+    expect(h.core.getSnapshot().status).toBe('paused');
   });
 });

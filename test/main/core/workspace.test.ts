@@ -116,10 +116,20 @@ describe('Workspace', () => {
     expect(refreshes).toHaveLength(1);
   });
 
-  it('asks for a refresh (never crashes) on an event it cannot trust', () => {
-    const { ws, refreshes } = setup();
+  it('asks for a refresh (never crashes) on an event it cannot trust, saying it is an unknown type', () => {
+    const codes: (string | undefined)[] = [];
+    const ws = new Workspace({
+      clock: new ManualClock(),
+      onChange: () => undefined,
+      onRecordingError: () => undefined,
+      onNeedsRefresh: (reason, code) => codes.push(`${reason} / ${code}`),
+    });
     ws.applyEvent(parseGwsEvent({ messageType: 'Mystery' }));
-    expect(refreshes).toEqual(['unknown messageType Mystery']);
+    ws.applyEvent(parseGwsEvent({ messageType: 'CallStateChangeMessage', call: { state: 'Ringing' } }));
+    expect(codes).toEqual([
+      'unknown messageType Mystery / unknown-event',
+      expect.stringMatching(/^malformed call event: .* \/ unreadable-event$/),
+    ]);
   });
 
   it('does not let a REST read that started before an event overwrite that newer event', () => {

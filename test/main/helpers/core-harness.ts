@@ -30,6 +30,14 @@ export interface Harness {
   transitions: RecordingTransition[];
   /** Number of state events received. */
   stateEvents: number;
+  /** Every line the core logged (all levels, after its redaction), as `level message fields`. */
+  logLines: string[];
+  /**
+   * Lines (error messages and log lines) that look like they carry a secret:
+   * the agent's password, a cookie, a CSRF token, Basic credentials. Tests
+   * assert it is empty over everything captured.
+   */
+  secretLeaks(password?: string): string[];
   /** Waits until the derived status is `status`. */
   waitStatus(status: DerivedStatus, timeoutMs?: number): Promise<void>;
   /** Creates a call on the simulator and waits until the core shows it established. */
@@ -49,7 +57,11 @@ export async function startHarness(
 ): Promise<Harness> {
   const sim = await startSimulator({ ...TEST_SIM_OPTIONS, ...simOptions });
   const ctl = simControl(sim.url);
+  const logLines: string[] = [];
+  const sink = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
   const core = createAgentCore({
+    logger: { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') },
     serverUrl: await serverUrlFor(sim),
     username: 'agent1',
     password: 'agent1',
@@ -87,6 +99,14 @@ export async function startHarness(
     transitions,
     get stateEvents() {
       return stateEvents;
+    },
+    logLines,
+    secretLeaks(password) {
+      const pattern =
+        /JSESSIONID=(?!\[redacted\])|Basic [A-Za-z0-9+/=]{8,}|x-csrf-token"?\s*[:=]\s*"?[0-9a-f-]{8,}/i;
+      return [...errors, ...logLines].filter(
+        (line) => pattern.test(line) || (password !== undefined && line.includes(password)),
+      );
     },
     async waitStatus(status, timeoutMs = 3_000) {
       await waitFor(
