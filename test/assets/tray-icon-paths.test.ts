@@ -13,7 +13,14 @@ import {
   trayIconPixelSize,
   type TrayIconId,
 } from '../../main/app/tray-icon-paths.ts';
+import { TRAY_ICON_IDS as MODEL_ICON_IDS } from '../../main/app/tray-model.ts';
 import { REPO_ROOT } from '../../scripts/generate-icons.ts';
+
+describe('icon ids', () => {
+  it('are exactly the ids the tray model shows (a new state needs its icons first)', () => {
+    expect([...MODEL_ICON_IDS].sort()).toEqual([...TRAY_ICON_IDS].sort());
+  });
+});
 
 describe('trayIconPath', () => {
   it('gives Windows and Linux the coloured 16 px icon, @2x on a scaled display', () => {
