@@ -393,8 +393,9 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     reconnectNow() {
       if (!started || stopped) return;
       log.info('reconnect now');
-      const connection = bayeux as unknown as { reconnectNow?: () => void };
-      if (typeof connection.reconnectNow === 'function') connection.reconnectNow();
+      bayeux.reconnectNow();
+      // Read at once too: REST may already work while the stream is rebuilt,
+      // and the state shown must not wait for the new stream to be verified.
       void reader.request(true, true);
     },
     toggleRecording: () => toggleRecording(ctx),
