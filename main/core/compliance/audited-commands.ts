@@ -15,7 +15,13 @@ import type { AuditRecord } from './audit-log.ts';
 /** A recording operation, as the core names its pending states. */
 export type RecordingOp = 'pause' | 'resume' | 'start' | 'stop';
 /** The parts of a snapshot call the layer reads (older and newer cores alike). */
-export type ObservedCall = { id: string; recording: string; stale?: boolean; previousCallId?: string };
+export type ObservedCall = {
+  id: string;
+  state?: string;
+  recording: string;
+  stale?: boolean;
+  previousCallId?: string;
+};
 
 /** The audit action of each operation. */
 export const OP_ACTION: Record<RecordingOp, AuditAction> = {

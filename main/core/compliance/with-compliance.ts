@@ -188,7 +188,12 @@ export function withCompliance(core: AgentCore, options: ComplianceOptions = {})
       });
       return;
     }
-    if (call.recording === 'paused' || previous === 'paused' || tracked.has(call.id)) {
+    if (
+      call.recording === 'paused' ||
+      previous === 'paused' ||
+      tracked.has(call.id) ||
+      source === 'reconcile'
+    ) {
       record({
         action: 'recording-state',
         result: call.recording,
@@ -235,9 +240,10 @@ export function withCompliance(core: AgentCore, options: ComplianceOptions = {})
 
   // ---------------------------------------------------------------- timers
 
-  function confirmedPaused(snapshot: CoreSnapshot, callId: string): boolean {
+  /** The call, when the server's confirmed word on it is `paused` and current (live, not stale). */
+  function confirmedPaused(snapshot: CoreSnapshot, callId: string): ObservedCall | undefined {
     const call = (snapshot.calls as readonly ObservedCall[]).find((c) => c.id === callId);
-    return snapshot.live && call?.recording === 'paused' && call.stale !== true;
+    return snapshot.live && call?.recording === 'paused' && call.stale !== true ? call : undefined;
   }
 
   /** Fires what is due for each confirmed pause, then arms one timer for the next due moment. */
@@ -246,7 +252,8 @@ export function withCompliance(core: AgentCore, options: ComplianceOptions = {})
     const now = clock.now();
     let next = Number.POSITIVE_INFINITY;
     for (const t of [...tracked.values()]) {
-      if (!confirmedPaused(snapshot, t.callId)) continue;
+      const call = confirmedPaused(snapshot, t.callId);
+      if (!call) continue;
       const pausedForMs = now - t.pausedSince;
       const due = dueLevel(pausedForMs, base);
       if (due !== 0 && due > t.fired) {
@@ -267,9 +274,14 @@ export function withCompliance(core: AgentCore, options: ComplianceOptions = {})
         });
       }
       next = Math.min(next, nextLevelAt(t.pausedSince, base, t.fired) ?? next);
-      if (t.resumeAt === undefined || t.autoResuming) continue;
+      // Auto-resume acts on an Established call only (GWS offers no recording ops while Held):
+      // a held call's auto-resume waits for the Retrieve, then is announced afresh.
+      if (t.resumeAt === undefined || t.autoResuming || (call.state ?? 'Established') !== 'Established')
+        continue;
       if (!t.warned && now >= t.resumeAt - warnMs) {
         t.warned = true;
+        // The agent always gets the full warning, also when the moment passed unconfirmed.
+        t.resumeAt = Math.max(t.resumeAt, now + warnMs);
         emitCompliance({ type: 'auto-resume-warning', callId: t.callId, resumeAt: t.resumeAt, at: now });
         record({
           action: 'auto-resume-warning',

@@ -139,11 +139,12 @@ describe('auto-resume', () => {
     h.clock.advance(1);
     expect(h.of('auto-resume-warning')).toEqual([expect.objectContaining({ callId: id, resumeAt: 60_000 })]);
     expect(h.cc.keepPaused()).toMatchObject({ ok: true, callId: id });
-    h.clock.advance(60_000);
+    h.clock.advance(59_999);
     expect(h.of('auto-resume'), 'postponed').toEqual([]);
-    expect(h.of('auto-resume-warning').at(-1)).toMatchObject({ resumeAt: 110_000 });
+    expect(h.of('auto-resume-warning').at(-1)).toMatchObject({ resumeAt: 110_000, at: 100_000 });
     expect(h.cc.keepPaused(id)).toMatchObject({ ok: false, code: 'invalid-state' });
-    h.clock.advance(10_000);
+    expect(h.of('auto-resume')).toEqual([]);
+    h.clock.advance(1);
     await waitFor(() => h.of('auto-resume').length > 0, 5_000, 'auto-resume');
     expect(h.of('auto-resume')[0]).toMatchObject({ callId: id, severity: 'info', phase: 'done' });
     await h.waitRecording(id, 'recording');
@@ -162,6 +163,27 @@ describe('auto-resume', () => {
         'auto-resume:accepted',
       ]),
     );
+  });
+
+  it('waits while the call is held, then is announced afresh after the retrieve', async () => {
+    const h = await harness({ compliance: { autoResumeSeconds: 20 } });
+    const id = await h.recordingCall();
+    await h.pause(id);
+    expect((await h.cc.hold(id)).ok).toBe(true);
+    await waitFor(() => h.cc.getSnapshot().calls.find((c) => c.id === id)?.state === 'Held', 5_000, 'held');
+    h.clock.advance(60_000);
+    expect(h.of('auto-resume-warning')).toEqual([]);
+    expect(h.of('auto-resume')).toEqual([]);
+    expect(
+      h.of('reminder').map((r) => r.level),
+      'reminders go on while held',
+    ).toEqual([1, 2]);
+    expect((await h.cc.retrieve(id)).ok).toBe(true);
+    await waitFor(() => h.of('auto-resume-warning').length > 0, 5_000, 'warning after retrieve');
+    expect(h.of('auto-resume-warning')[0]).toMatchObject({ callId: id, resumeAt: 70_000, at: 60_000 });
+    h.clock.advance(10_000);
+    await waitFor(() => h.of('auto-resume').length > 0, 5_000, 'auto-resume');
+    await h.waitRecording(id, 'recording');
   });
 
   it('that fails is reported loudly (event + error + audit) and retried', async () => {
