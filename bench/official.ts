@@ -57,12 +57,19 @@ function ensureAdapted(): void {
 
 type Waiter = { id: string; state: string; resolve: (at: number) => void };
 
-/** Runs `cycles` POST → event cycles (alternately pause and resume) after 20 unmeasured ones. */
-export async function runOfficial(
+/** A signed-in official client with its own established call, ready to cycle. */
+export interface OfficialSession {
+  /** One POST → event cycle (pause when `i` is even, resume when odd); ms until the event arrived. */
+  cycle(i: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Signs `user` in, handshakes over `transport`, subscribes, and creates the user's call. */
+export async function startOfficial(
   target: BenchTarget,
   transport: 'long-polling' | 'websocket',
-  cycles: number,
-): Promise<OfficialResult> {
+  user = 'agent1',
+): Promise<OfficialSession> {
   ensureAdapted();
   const jar = new CookieJar();
   let csrf: string | undefined;
@@ -81,7 +88,7 @@ export async function runOfficial(
     },
   });
   await http.get('api/v2/me', {
-    headers: { authorization: `Basic ${Buffer.from('agent1:agent1').toString('base64')}` },
+    headers: { authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}` },
   });
   upgradeCookie = await jar.getCookieString(target.url);
 
@@ -111,9 +118,9 @@ export async function runOfficial(
   );
   const expectEvent = (id: string, state: string) =>
     within(new Promise<number>((resolve) => (waiter = { id, state, resolve })), 10_000, `official ${state}`);
-  const id = await target.addEstablishedCall();
-  try {
-    const cycle = async (i: number): Promise<number> => {
+  const id = await target.addEstablishedCall(user);
+  return {
+    async cycle(i) {
       const [operationName, state] =
         i % 2 === 0 ? ['PauseCallRecording', 'Paused'] : ['ResumeCallRecording', 'Recording'];
       const event = expectEvent(id, state);
@@ -126,19 +133,33 @@ export async function runOfficial(
         .json<{ statusCode: number }>();
       if (res.statusCode !== 0) throw new Error(`${operationName} refused: ${JSON.stringify(res)}`);
       return (await event) - start;
-    };
-    for (let i = 0; i < 20; i++) await cycle(i);
+    },
+    async close() {
+      await target.releaseCall(id);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2_000);
+        cometd.disconnect(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/** Runs `cycles` POST → event cycles (alternately pause and resume) after 20 unmeasured ones. */
+export async function runOfficial(
+  target: BenchTarget,
+  transport: 'long-polling' | 'websocket',
+  cycles: number,
+): Promise<OfficialResult> {
+  const session = await startOfficial(target, transport);
+  try {
+    for (let i = 0; i < 20; i++) await session.cycle(i);
     const samples: number[] = [];
-    for (let i = 0; i < cycles; i++) samples.push(await cycle(i));
+    for (let i = 0; i < cycles; i++) samples.push(await session.cycle(i));
     return { server: target.name, transport, cycle: stats(samples) };
   } finally {
-    await target.releaseCall(id);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 2_000);
-      cometd.disconnect(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await session.close();
   }
 }

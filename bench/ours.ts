@@ -79,6 +79,40 @@ export async function startCoreWithCall(
   return { core, callId };
 }
 
+/** A signed-in core with its call, ready to toggle. */
+export interface OursSession {
+  /** One timed toggle: pause when `i` is even, resume when odd; ms until the confirmed status. */
+  toggle(i: number, probe?: ToggleProbe): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Signs agent1 in over `transport` (optionally through `serverUrl`, e.g. a relay) with a recording call. */
+export async function startOurs(
+  target: BenchTarget,
+  transport: BayeuxTransport,
+  serverUrl = target.url,
+): Promise<OursSession> {
+  const { core, callId } = await startCoreWithCall(target, transport, serverUrl);
+  return {
+    toggle: (i, probe) => timedToggle(core, i % 2 === 0 ? 'paused' : 'recording', probe),
+    async close() {
+      await target.releaseCall(callId);
+      await core.stop();
+    },
+  };
+}
+
+/** Summaries of alternating toggle samples (even = pause, odd = resume). */
+export function oursResult(server: string, transport: BayeuxTransport, samples: number[]): OursResult {
+  return {
+    server,
+    transport,
+    toggle: stats(samples),
+    toPaused: stats(samples.filter((_, i) => i % 2 === 0)),
+    toRecording: stats(samples.filter((_, i) => i % 2 === 1)),
+  };
+}
+
 /**
  * `cycles` toggles (alternately pause and resume; each one a full POST → event
  * cycle) after 20 unmeasured warm-up toggles. Throws if any is refused or unconfirmed.
@@ -89,24 +123,13 @@ export async function runOurs(
   cycles: number,
   options: { serverUrl?: string; probe?: ToggleProbe } = {},
 ): Promise<OursResult> {
-  const { core, callId } = await startCoreWithCall(target, transport, options.serverUrl);
+  const session = await startOurs(target, transport, options.serverUrl);
   try {
-    for (let i = 0; i < 20; i++) await timedToggle(core, i % 2 === 0 ? 'paused' : 'recording');
-    const paused: number[] = [];
-    const recording: number[] = [];
-    for (let i = 0; i < cycles; i++) {
-      if (i % 2 === 0) paused.push(await timedToggle(core, 'paused', options.probe));
-      else recording.push(await timedToggle(core, 'recording', options.probe));
-    }
-    return {
-      server: target.name,
-      transport,
-      toggle: stats([...paused, ...recording]),
-      toPaused: stats(paused),
-      toRecording: stats(recording),
-    };
+    for (let i = 0; i < 20; i++) await session.toggle(i);
+    const samples: number[] = [];
+    for (let i = 0; i < cycles; i++) samples.push(await session.toggle(i, options.probe));
+    return oursResult(target.name, transport, samples);
   } finally {
-    await target.releaseCall(callId);
-    await core.stop();
+    await session.close();
   }
 }

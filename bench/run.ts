@@ -6,6 +6,7 @@ import { runFloor } from './floor.ts';
 import { runOfficial } from './official.ts';
 import { runOurs } from './ours.ts';
 import { runOverhead } from './overhead.ts';
+import { runPaired } from './paired.ts';
 import { checkGoals, formatReport, type BenchReport } from './report.ts';
 import { runScale } from './scale.ts';
 import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts';
@@ -13,7 +14,8 @@ import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts'
 /**
  * `npm run bench`: one run, side by side, against the simulator (faye) and the
  * CometD-server peer, written to bench/results/bench.json and printed as a
- * table with ratios and issue 9's goals. Not part of `npm test`.
+ * table with ratios and issue 9's goals. Not part of `npm test`. Ours and the
+ * official client run interleaved cycle by cycle (bench/paired.ts).
  *
  * Env: BENCH_CYCLES (POST→event cycles per client × server × transport, default 500),
  * BENCH_OVERHEAD_CYCLES (default 200), BENCH_APPLY_CALLS (default 100000),
@@ -64,11 +66,17 @@ for (const start of [startSimulatorTarget, startPeerTarget]) {
       report.floor.push(await runFloor(target, cycles));
     }
     for (const transport of target.transports) {
-      if (only.has('a')) {
+      if (only.has('a') && only.has('b')) {
+        log(
+          `(a)+(b) ours and the official client interleaved on ${target.name} over ${transport}: ${cycles} cycles each…`,
+        );
+        const paired = await runPaired(target, transport, cycles);
+        report.ours.push(paired.ours);
+        report.official.push(paired.official);
+      } else if (only.has('a')) {
         log(`(a) ours on ${target.name} over ${transport}: ${cycles} cycles…`);
         report.ours.push(await runOurs(target, transport, cycles));
-      }
-      if (only.has('b')) {
+      } else if (only.has('b')) {
         log(`(b) official CometD client on ${target.name} over ${transport}: ${cycles} cycles…`);
         report.official.push(await runOfficial(target, transport, cycles));
       }

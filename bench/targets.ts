@@ -12,8 +12,8 @@ export interface BenchTarget {
   name: 'simulator' | 'cometd-peer';
   url: string;
   transports: ReadonlyArray<'long-polling' | 'websocket'>;
-  /** An Established, recording call for agent1; resolves with its id once its event was published. */
-  addEstablishedCall(): Promise<string>;
+  /** An Established, recording call for `agent` (default agent1); resolves with its id once its event was published. */
+  addEstablishedCall(agent?: string): Promise<string>;
   /** The remote party hangs up `id` (each run leaves the server without calls). */
   releaseCall(id: string): Promise<void>;
   close(): Promise<void>;
@@ -31,10 +31,10 @@ export function simulatorAt(url: string): BenchTarget {
     name: 'simulator',
     url: sim.url,
     transports: ['long-polling', 'websocket'],
-    async addEstablishedCall() {
+    async addEstablishedCall(agent = 'agent1') {
       const created = await got
         .post(`${sim.url}/sim/calls`, {
-          json: { agent: 'agent1', from: '15551230042', state: 'Established', recording: true },
+          json: { agent, from: '15551230042', state: 'Established', recording: true },
         })
         .json<{ statusCode: number; id?: string }>();
       if (created.statusCode !== 0 || !created.id)
@@ -54,7 +54,7 @@ export async function startPeerTarget(): Promise<BenchTarget> {
     name: 'cometd-peer',
     url: peer.url,
     transports: ['long-polling'],
-    addEstablishedCall: () => peer.addEstablishedCall(),
+    addEstablishedCall: (agent) => peer.addEstablishedCall(agent),
     releaseCall(id) {
       peer.publish(peer.world.remoteRelease(id).events);
       return Promise.resolve();
