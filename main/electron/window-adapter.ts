@@ -1,6 +1,5 @@
-import { BrowserWindow, session, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, session, type WebContents } from 'electron';
 import type { LoggerPort, WindowPort } from '../app/ports.ts';
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy.ts';
 
 /**
  * {@link WindowPort} over one `BrowserWindow`, locked down:
@@ -8,7 +7,8 @@ import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-sec
  *   subframes), `webSecurity`, no insecure content, no `<webview>`; the
  *   preload is the CommonJS `out/preload/preload.cjs`;
  * - a strict Content-Security-Policy header on every response of the session
- *   (the page also has it as a meta tag: `file://` loads have no headers);
+ *   (the page also has it as a meta tag: `file://` loads have no headers, and
+ *   the meta tag is enforced too, so the dev server gets no looser policy);
  * - every permission request and check denied; navigation, redirects,
  *   `<webview>` attachment and `window.open` denied;
  * - closing the window hides it to the tray; it only really closes once the
@@ -36,35 +36,23 @@ export interface WindowAdapter extends WindowPort {
   isVisible(): boolean;
 }
 
-/** The window's `webPreferences`; exported so the test pins every security flag. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
-}
-
 /** Applies the session-wide rules (CSP header, permissions): once per session. */
-function lockDownSession(target: WindowAdapterOptions['target'], logger: LoggerPort): void {
-  const policy = 'url' in target ? devContentSecurityPolicy(target.url) : CONTENT_SECURITY_POLICY;
+function lockDownSession(logger: LoggerPort): void {
   const ses = session.defaultSession;
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } });
+    // A literal, so Electronegativity can read it; the same policy as renderer/index.html's meta tag.
+    callback({
+      responseHeaders: {
+        ...headers,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+        ],
+      },
+    });
   });
   ses.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.warn('window asked for a permission; denied', { permission });
@@ -90,7 +78,7 @@ function lockDownContents(contents: WebContents, logger: LoggerPort): void {
 /** Creates the window (call after `app` is ready) and loads the page. */
 export function createWindowAdapter(options: WindowAdapterOptions): WindowAdapter {
   const { logger } = options;
-  lockDownSession(options.target, logger);
+  lockDownSession(logger);
   let quitting = false;
   const win = new BrowserWindow({
     width: 440,
@@ -101,7 +89,24 @@ export function createWindowAdapter(options: WindowAdapterOptions): WindowAdapte
     title: 'GWS Secure Pause',
     autoHideMenuBar: true,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // Literal flags (not built elsewhere) so a reader and Electronegativity see them here.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click would open links in a new window before setWindowOpenHandler is asked.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   lockDownContents(win.webContents, logger);
   win.on('close', (event) => {
