@@ -1,11 +1,33 @@
-import type { CookieStoreLike, Message } from 'faye';
-import type { CookieJar } from 'tough-cookie';
-import type { Clock, TimerHandle } from './clock.ts';
+import type { Message } from 'faye';
+import type { TimerHandle } from './clock.ts';
 import type { CoreErrorCode, Severity } from './core-events.ts';
 import { DEFAULT_ADVICE_BOUNDS, describeValue, screenReplies } from './bayeux-message.ts';
+import {
+  DEFAULT_BAYEUX_TIMINGS,
+  describeError,
+  MetaChannel,
+  Reconnect,
+  sharedCookieStore,
+  type BayeuxConnectionOptions,
+  type BayeuxTimings,
+  type ConnectionState,
+} from './bayeux-options.ts';
 import { ConnectPacer } from './bayeux-pacer.ts';
+import { AckExtension, WebsocketPolicy } from './bayeux-policies.ts';
 import { FayeClientAdapter } from './faye-adapter.ts';
-import { GwsPath, type GwsResult } from './gws-session.ts';
+import { GwsPath } from './gws-session.ts';
+
+export {
+  DEFAULT_BAYEUX_TIMINGS,
+  MetaChannel,
+  Reconnect,
+  type BayeuxConnectionOptions,
+  type BayeuxErrorEvent,
+  type BayeuxTimings,
+  type BayeuxTransport,
+  type ConnectionState,
+  type SessionPort,
+} from './bayeux-options.ts';
 
 /**
  * The GWS notification stream (gws-api.md §3) on faye 1.4's Bayeux client
@@ -32,125 +54,6 @@ import { GwsPath, type GwsResult } from './gws-session.ts';
  *   the upgrade is refused or never completes); a websocket that dies
  *   repeatedly is dropped for `websocketRetryMs`, then tried again.
  */
-
-/**
- * What consumers see. Only `connected` means events are flowing. `signed-out`
- * is terminal: the server refused the credentials while reconnecting, and
- * retrying could lock the agent's account, so nothing more is attempted until
- * the user signs in again.
- */
-export type ConnectionState = 'connected' | 'connecting' | 'disconnected' | 'signed-out';
-
-/**
- * Bayeux transport choice. `auto` (the default) is websocket first with
- * long-polling as the fallback, as CometD's own client does; long-polling is
- * the documented GWS transport (§3.1).
- */
-export type BayeuxTransport = 'auto' | 'websocket' | 'long-polling';
-
-/** Bayeux meta channels (Bayeux 1.0). */
-export const MetaChannel = {
-  Handshake: '/meta/handshake',
-  Connect: '/meta/connect',
-  Subscribe: '/meta/subscribe',
-} as const;
-
-/** Bayeux advice values (`advice.reconnect`). */
-export const Reconnect = { Retry: 'retry', Handshake: 'handshake', None: 'none' } as const;
-
-/** Tunables, all with production defaults; tests shorten them. */
-export interface BayeuxTimings {
-  /** Poll timeout assumed until the server advises one (CometD default 30 s). */
-  initialPollTimeoutMs: number;
-  /** Reconnect interval used after a connect reply that was not held (storm guard). */
-  throttleIntervalMs: number;
-  /** A connect reply held less than this counts as "not held". */
-  minHoldMs: number;
-  /** faye's per-message retry interval, seconds. */
-  retrySec: number;
-  /**
-   * Back-off between recovery attempts (grows ×2 up to `maxBackoffMs`). The
-   * first recovery after a healthy stretch is immediate; the back-off keeps
-   * growing across rebuilt clients until one stays connected for a full poll.
-   */
-  backoffMs: number;
-  /** Ceiling of the recovery back-off (and of the storm guard's growing interval). */
-  maxBackoffMs: number;
-  /** Slack over the poll timeout (and the advised interval) before a silent server is declared dead. */
-  holdMarginMs: number;
-  /** Largest advised `timeout` honoured (ms); larger advice is lowered to it. */
-  maxPollTimeoutMs: number;
-  /** Largest advised `interval` honoured (ms). */
-  maxIntervalMs: number;
-  /** Largest reply accepted (long-poll body or websocket message), bytes. */
-  maxReplyBytes: number;
-  /** `auto`: websocket failures in a row before falling back to long-polling. */
-  websocketFailuresBeforeFallback: number;
-  /** `auto`: how long to stay on long-polling after a fallback before trying websocket again. */
-  websocketRetryMs: number;
-  /** A websocket upgrade not completed by then is abandoned (long-polling carries on). */
-  websocketUpgradeTimeoutMs: number;
-}
-
-/** Production defaults of {@link BayeuxTimings}. */
-export const DEFAULT_BAYEUX_TIMINGS: BayeuxTimings = {
-  initialPollTimeoutMs: 30_000,
-  throttleIntervalMs: 250,
-  minHoldMs: 200,
-  retrySec: 1,
-  backoffMs: 250,
-  maxBackoffMs: 5_000,
-  holdMarginMs: 3_000,
-  maxPollTimeoutMs: 120_000,
-  maxIntervalMs: 30_000,
-  maxReplyBytes: 8 * 1024 * 1024,
-  websocketFailuresBeforeFallback: 3,
-  websocketRetryMs: 5 * 60_000,
-  websocketUpgradeTimeoutMs: 10_000,
-};
-
-/** What the connection needs from the HTTP session (a {@link GwsSession} fits). */
-export interface SessionPort {
-  readonly serverUrl: string;
-  readonly cookieJar: CookieJar;
-  readonly tls: { ca: string[] | undefined };
-  readonly proxyUrl: string | undefined;
-  /** `Origin` header for every request (REST and Bayeux alike), if configured. */
-  readonly origin: string | undefined;
-  /** Verifies the HTTP session, signing in again if it died. */
-  ensureSession(): Promise<GwsResult>;
-}
-
-/** Something worth reporting; `message` never contains credentials or cookies. */
-export interface BayeuxErrorEvent {
-  code: CoreErrorCode;
-  severity: Severity;
-  message: string;
-}
-
-/** Construction options of {@link BayeuxConnection}. */
-export interface BayeuxConnectionOptions {
-  /** The HTTP session whose cookies, TLS, proxy and Origin the Bayeux client shares. */
-  session: SessionPort;
-  /** Time source of every timer (watchdog, back-off, throttle decisions). */
-  clock: Clock;
-  /** Channels to subscribe to; `connected` only once all of them are acknowledged. */
-  channels: readonly string[];
-  /** Transport; `auto` unless told otherwise. */
-  transport?: BayeuxTransport;
-  /** Offer CometD's acknowledgement extension (used only if the server agrees); default true. */
-  ackExtension?: boolean;
-  /** Overrides of {@link DEFAULT_BAYEUX_TIMINGS}. */
-  timings?: Partial<BayeuxTimings>;
-  /** A data message on one of `channels`. */
-  onMessage(channel: string, data: unknown): void;
-  /** Connection state changed. */
-  onState(state: ConnectionState): void;
-  /** Subscriptions are live again after a (re)handshake or an outage, or a message was lost: re-read state now. */
-  onLive(): void;
-  /** Something worth telling the user or the log. */
-  onError(event: BayeuxErrorEvent): void;
-}
 
 /**
  * One logical Bayeux subscription that survives server restarts, session
@@ -182,16 +85,17 @@ export class BayeuxConnection {
   #serverIntervalMs: number | undefined;
   /** True while faye runs on our clamped interval rather than the server's. */
   #clamped = false;
-  #ackAgreed = false;
-  #ackBatch = 0;
-  #wsFailures = 0;
-  #websocketBannedUntil = -Infinity;
-  #websocketRetryTimer: TimerHandle | undefined;
+  readonly #ack: AckExtension;
+  readonly #websocket: WebsocketPolicy;
 
   constructor(options: BayeuxConnectionOptions) {
     this.#options = options;
     this.#timings = { ...DEFAULT_BAYEUX_TIMINGS, ...options.timings };
     this.#pacer = new ConnectPacer(this.#timings);
+    this.#ack = new AckExtension(options.ackExtension !== false);
+    this.#websocket = new WebsocketPolicy(options.transport ?? 'auto', options.clock, this.#timings, () => {
+      if (this.#state === 'connected') this.#recover('trying websocket again', 'diagnostic');
+    });
     this.#pollTimeoutMs = Math.min(this.#timings.initialPollTimeoutMs, this.#timings.maxPollTimeoutMs);
   }
 
@@ -217,7 +121,7 @@ export class BayeuxConnection {
 
   /** True when the server agreed to CometD's acknowledgement extension on the last handshake. */
   get ackAgreed(): boolean {
-    return this.#ackAgreed;
+    return this.#ack.agreed;
   }
 
   /** Starts handshaking; state goes `connecting` → `connected` once subscribed. */
@@ -249,10 +153,9 @@ export class BayeuxConnection {
     this.#recovering = false;
     this.#generation++;
     this.#clearWatchdog();
-    for (const timer of [this.#backoffTimer, this.#websocketRetryTimer]) {
-      if (timer) this.#options.clock.clearTimeout(timer);
-    }
-    this.#backoffTimer = this.#websocketRetryTimer = undefined;
+    if (this.#backoffTimer) this.#options.clock.clearTimeout(this.#backoffTimer);
+    this.#backoffTimer = undefined;
+    this.#websocket.dispose();
     const client = this.#client;
     this.#client = undefined;
     if (client) {
@@ -265,12 +168,6 @@ export class BayeuxConnection {
 
   #report(code: CoreErrorCode, severity: Severity, message: string): void {
     this.#options.onError({ code, severity, message });
-  }
-
-  #useWebsocket(): boolean {
-    const transport = this.#options.transport ?? 'auto';
-    if (transport === 'websocket') return true;
-    return transport === 'auto' && this.#options.clock.now() >= this.#websocketBannedUntil;
   }
 
   #build(): void {
@@ -287,7 +184,7 @@ export class BayeuxConnection {
         this.#report('other', 'diagnostic', message),
       ),
       origin: session.origin,
-      websocket: this.#useWebsocket(),
+      websocket: this.#websocket.useWebsocket(),
       maxReplyBytes: this.#timings.maxReplyBytes,
       upgradeTimeoutMs: this.#timings.websocketUpgradeTimeoutMs,
       screen: (raw) => (current() ? this.#screen(raw) : undefined),
@@ -350,19 +247,15 @@ export class BayeuxConnection {
   }
 
   #outgoing(message: Message): void {
-    if (message.channel === MetaChannel.Handshake) {
-      this.#ackAgreed = false;
-      this.#ackBatch = 0;
-      if (this.#options.ackExtension !== false) message.ext = { ...message.ext, ack: true };
-    } else if (message.channel === MetaChannel.Connect) {
+    if (message.channel === MetaChannel.Connect) {
       this.#connectSentAt = this.#options.clock.now();
       this.#batchHadData = false;
       this.#immediateExpected = this.#firstConnect || this.#askImmediate;
       if (this.#askImmediate) message.advice = { ...message.advice, timeout: 0 };
       this.#firstConnect = this.#askImmediate = false;
-      if (this.#ackAgreed) message.ext = { ...message.ext, ack: this.#ackBatch };
       this.#armWatchdog(this.#pollTimeoutMs + this.#timings.holdMarginMs, 'no reply to /meta/connect');
     }
+    this.#ack.outgoing(message);
   }
 
   /**
@@ -382,9 +275,7 @@ export class BayeuxConnection {
         message.advice = { ...message.advice, reconnect: Reconnect.Handshake };
       }
       this.#pace(message, heldMs);
-      if (message.successful && this.#ackAgreed && typeof message.ext?.ack === 'number') {
-        this.#ackBatch = message.ext.ack;
-      }
+      this.#ack.incoming(message);
       this.#inspect(message, heldMs);
       // A poll held for real (not a resend answered at once): the transport is healthy.
       if (
@@ -393,7 +284,7 @@ export class BayeuxConnection {
         !expedited &&
         heldMs >= this.#timings.minHoldMs
       ) {
-        this.#wsFailures = 0;
+        this.#websocket.healthy();
       }
       callback(message);
     });
@@ -438,7 +329,7 @@ export class BayeuxConnection {
           this.#acked = new Set();
           this.#subscribed = false;
           this.#firstConnect = true;
-          this.#ackAgreed = this.#options.ackExtension !== false && ackAgreed(message.ext?.ack);
+          this.#ack.incoming(message);
           if (this.#state === 'connected') this.#setState('connecting');
         } else {
           this.#recover(`handshake refused${describeError(message)}`, 'info');
@@ -499,20 +390,10 @@ export class BayeuxConnection {
     this.#watchdog = undefined;
   }
 
-  /** `auto`: counts a websocket failure; after too many, long-polling for a while. */
+  /** `auto`: counts a websocket failure; after too many, rebuilds on long-polling for a while. */
   #websocketFailed(): void {
-    if ((this.#options.transport ?? 'auto') !== 'auto') return;
-    this.#wsFailures += 1;
-    if (this.#wsFailures < this.#timings.websocketFailuresBeforeFallback) return;
-    this.#wsFailures = 0;
-    const { clock } = this.#options;
-    this.#websocketBannedUntil = clock.now() + this.#timings.websocketRetryMs;
-    if (this.#websocketRetryTimer) clock.clearTimeout(this.#websocketRetryTimer);
-    this.#websocketRetryTimer = clock.setTimeout(() => {
-      this.#websocketRetryTimer = undefined;
-      if (this.#state === 'connected') this.#recover('trying websocket again', 'diagnostic');
-    }, this.#timings.websocketRetryMs);
-    this.#recover('the websocket failed repeatedly: falling back to long-polling', 'info');
+    if (this.#websocket.failed())
+      this.#recover('the websocket failed repeatedly: falling back to long-polling', 'info');
   }
 
   /**
@@ -583,36 +464,4 @@ export class BayeuxConnection {
     this.#state = state;
     this.#options.onState(state);
   }
-}
-
-/** CometD's ack extension agreement: `ext.ack: true` (old) or `{enabled: true}` (new format). */
-function ackAgreed(value: unknown): boolean {
-  if (value === true) return true;
-  return typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === true;
-}
-
-function describeError(message: Message): string {
-  return typeof message.error === 'string' && message.error !== ''
-    ? ` (${describeValue(message.error, 200)})`
-    : '';
-}
-
-/**
- * Adapts the GWS tough-cookie jar to faye's cookie calls. faye stores cookies
- * from inside an HTTP response handler, where a throw would crash the process,
- * so storage errors are reported, never thrown.
- */
-function sharedCookieStore(jar: CookieJar, report: (message: string) => void): CookieStoreLike {
-  return {
-    getCookiesSync: (url) => jar.getCookiesSync(url),
-    setCookieSync: (cookie, url) => {
-      if (cookie === undefined || cookie === null) return undefined;
-      try {
-        return jar.setCookieSync(String(cookie), url);
-      } catch (error) {
-        report(`ignored a cookie from the notification server: ${describeValue((error as Error).message)}`);
-        return undefined;
-      }
-    },
-  };
 }
