@@ -5,15 +5,14 @@ import {
   type AppView,
   type CommandRequest,
   type CommandResultView,
-  type ComplianceView,
   type Notice,
   type SettingsKey,
   type SettingsUpdateResult,
   type SignInResult,
 } from '../contract/ipc-contract.ts';
-import type { CommandResult } from '../core/commands.ts';
 import { buildAppView, trackPausedSince, viewChanged } from './app-view.ts';
-import type { AppCore, CoreComplianceEvent, CoreEventLike } from './core-port.ts';
+import { complianceView, isComplianceEvent, runCoreCommand } from './command-dispatch.ts';
+import type { CoreEventLike } from './core-port.ts';
 import {
   createHotkeyManager,
   formatAccelerator,
@@ -207,38 +206,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
     else refresh();
   });
 
-  async function execute(core: AppCore, request: CommandRequest): Promise<CommandResult> {
-    const id = request.callId;
-    switch (request.name) {
-      case 'toggle':
-        return core.toggleRecording();
-      case 'pause':
-        return core.pauseRecording(id);
-      case 'resume':
-        return core.resumeRecording(id);
-      case 'start-recording':
-        return core.startRecording(id);
-      case 'stop-recording':
-        return core.stopRecording(id);
-      case 'answer':
-        return core.answer(id);
-      case 'hold':
-        return core.hold(id);
-      case 'retrieve':
-        return core.retrieve(id);
-      case 'hangup':
-        return core.hangup(id);
-      case 'ready':
-        return core.ready();
-      case 'not-ready':
-        return core.notReady();
-      case 'keep-paused':
-        return core.keepPaused
-          ? core.keepPaused(id)
-          : { ok: false, code: 'not-capable', reason: 'pause reminders are not active' };
-    }
-  }
-
   async function runCommand(raw: CommandRequest, source: CommandSource): Promise<CommandResultView> {
     const parsed = commandRequestSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, code: 'invalid-input', reason: 'unknown command' };
@@ -249,7 +216,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       result = { ok: false, code: 'signed-out', reason: 'signed out: nothing was sent' };
     } else {
       try {
-        result = await execute(core, request);
+        result = await runCoreCommand(core, request);
       } catch (error) {
         logger.error('command threw', { command: request.name, error });
         result = { ok: false, code: 'closed', reason: 'the command could not be run' };
@@ -382,6 +349,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       refresh();
       if (values.serverUrl === '') return deps.session.startDemo(values.transport);
       if (!values.rememberPassword || values.username === '') return undefined;
+      if (!(await deps.session.hasRememberedPassword(values.serverUrl, values.username))) return undefined;
       return deps.session.signIn({
         serverUrl: values.serverUrl,
         username: values.username,
@@ -399,32 +367,5 @@ export function createAppService(deps: AppServiceDeps): AppService {
       listeners.clear();
       alertListeners.clear();
     },
-  };
-}
-
-const COMPLIANCE_EVENTS: ReadonlySet<string> = new Set([
-  'reminder',
-  'auto-resume-warning',
-  'auto-resume',
-  'call-ended-while-paused',
-  'stream-lost-while-paused',
-]);
-
-function isComplianceEvent(event: { type: string }): event is CoreComplianceEvent {
-  return COMPLIANCE_EVENTS.has(event.type);
-}
-
-/** Reminder level and announced auto-resume of the status call (else the most recently paused one). */
-function complianceView(
-  core: AppCore | undefined,
-  statusCallId: string | undefined,
-): ComplianceView | undefined {
-  const tracked = core?.complianceState?.();
-  if (!tracked || tracked.length === 0) return undefined;
-  const entry = tracked.find((t) => t.callId === statusCallId) ?? tracked[0];
-  if (!entry) return undefined;
-  return {
-    reminderLevel: entry.reminderLevel,
-    ...(entry.autoResumeAt === undefined ? {} : { autoResumeAt: entry.autoResumeAt }),
   };
 }

@@ -69,6 +69,8 @@ export interface SessionController {
   signOut(): Promise<void>;
   /** Rebuilds the notification stream now (power resume, network back); no-op when signed out. */
   reconnectNow(): void;
+  /** True when a password is stored for this account (so a sign-in can run without asking). */
+  hasRememberedPassword(serverUrl: string, username: string): Promise<boolean>;
   subscribe(listener: (event: SessionEvent) => void): () => void;
 }
 
@@ -332,6 +334,9 @@ export function createSessionController(deps: SessionControllerDeps): SessionCon
     },
     reconnectNow() {
       core?.reconnectNow?.();
+    },
+    async hasRememberedPassword(serverUrl, username) {
+      return (await deps.secrets.get(accountKey(serverUrl.trim(), username.trim()))) !== undefined;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -308,4 +308,26 @@ describe('app service + desktop shell, against the real core and simulator', () 
     expect(app.service.getSettings().values.hotkey).toBe(HOTKEY);
     expect(await app.service.command({ name: 'toggle' })).toMatchObject({ ok: false, code: 'signed-out' });
   });
+
+  it('start signs in with a remembered password, and stays quietly signed out without one', async () => {
+    const app = await boot({
+      settingsFile: JSON.stringify({ serverUrl: sim.url, username: 'agent1', rememberPassword: true }),
+    });
+    expect(await app.service.start()).toBeUndefined();
+    expect(app.service.getState().session).toEqual({
+      phase: 'signed-out',
+      demo: false,
+    });
+    const signedIn = await app.service.signIn({
+      serverUrl: sim.url,
+      username: 'agent1',
+      password: 'agent1',
+      rememberPassword: true,
+      transport: 'long-polling',
+    });
+    expect(signedIn).toEqual({ ok: true });
+    await app.service.signOut();
+    expect(await app.service.start()).toEqual({ ok: true });
+    expect(app.service.getState().session).toMatchObject({ phase: 'signed-in', username: 'agent1' });
+  });
 });
