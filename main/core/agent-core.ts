@@ -159,6 +159,12 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
   let syncRound = 0;
   /** Failed reads in a row (the first is a warning, the rest diagnostics). */
   let readFailures = 0;
+  /**
+   * A read met refused credentials (after the session's one re-login): no
+   * more reads are retried until one succeeds again (after a new connect),
+   * since each retry would be another refused sign-in.
+   */
+  let credentialsRefused = false;
   /** Back-off waits between failed re-reads after a reconnect, cut short by stop(). */
   const resyncWaits = new Map<ReturnType<Clock['setTimeout']>, () => void>();
   const maxResyncBackoffMs = options.bayeuxTimings?.maxBackoffMs ?? 5_000;
@@ -209,6 +215,7 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     intervalMs: reconcileIntervalMs,
     maxBackoffMs: maxResyncBackoffMs,
     wanted: () => !stopped && workspace.live && workspace.needsReconcile,
+    allowed: () => !credentialsRefused && bayeux.state !== 'signed-out',
     read: (full) => resync(full),
   });
 
@@ -233,8 +240,15 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
       session.get(`${GwsPath.Calls}?fields=*`),
       full ? session.get(`${GwsPath.Devices}?fields=*`) : undefined,
     ]);
-    if (!calls.ok) return reportResyncFailure(calls.message);
-    if (devices && !devices.ok) return reportResyncFailure(devices.message);
+    for (const result of devices ? [calls, devices] : [calls]) {
+      if (result.ok) continue;
+      credentialsRefused ||=
+        (result.kind === 'http' && result.httpStatus === 401) ||
+        (result.kind === 'gws' && (result.httpStatus === 401 || result.statusCode === 20));
+      return reportResyncFailure(result.message);
+    }
+    credentialsRefused = false;
+    if (!calls.ok || (devices && !devices.ok)) return false;
     const parsedCalls = callsResponseSchema.safeParse(calls.body);
     const parsedDevices = devices ? devicesResponseSchema.safeParse(devices.body) : undefined;
     if (!parsedCalls.success || (parsedDevices && !parsedDevices.success)) {
@@ -285,7 +299,7 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     for (let attempt = 0; ; attempt++) {
       if (stopped || round !== syncRound) return;
       if (await resync()) break;
-      if (stopped || round !== syncRound) return;
+      if (stopped || round !== syncRound || credentialsRefused) return;
       await pause(Math.min(250 * 2 ** attempt, maxResyncBackoffMs));
     }
     if (round !== syncRound || stopped || bayeux.state !== 'connected') return;

@@ -17,6 +17,12 @@ export interface StateReaderOptions {
   intervalMs: number;
   /** True while a reconcile cadence is needed (live, with calls). */
   wanted(): boolean;
+  /**
+   * False when no read may be sent at all (e.g. the server refused the
+   * credentials: retrying would repeat refused sign-ins and could lock the
+   * account). Pending requests then resolve `false` and retries stop.
+   */
+  allowed?(): boolean;
   /** First retry delay after a failed read (doubles up to `maxBackoffMs`). */
   backoffMs?: number;
   /** Ceiling of the retry delay. */
@@ -82,6 +88,11 @@ export class StateReader {
     let failures = 0;
     try {
       while (this.#dirty && !this.#stopped) {
+        if (this.#options.allowed?.() === false) {
+          this.#dirty = false;
+          for (const waiter of this.#waiters.splice(0)) waiter(false);
+          break;
+        }
         this.#dirty = false;
         const full = this.#full;
         this.#full = false;

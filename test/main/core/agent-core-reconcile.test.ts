@@ -216,4 +216,28 @@ describe('reconciling with the server', () => {
     expect(events).toEqual([]); // the state did not change, so no state event
     expect(h.core.getSnapshot().status).toBe('paused');
   });
+  it('stops re-reading once the server refuses the credentials (no lock-out by retries)', async () => {
+    const clock = new ManualClock();
+    let relay: TcpRelay | undefined;
+    h = await startHarness(SIM, { ...AGENT, clock, reconcileIntervalMs: CADENCE_MS }, async (sim) => {
+      relay = await startRelay(sim.port);
+      return relay.url;
+    });
+    const r = relay as TcpRelay;
+    relays.push(r);
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    await h.ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'rest', count: 1_000_000 });
+    r.resetLog();
+    clock.advance(CADENCE_MS);
+    await waitFor(() => h?.errorEvents.some((e) => e.code === 'resync-failed'), 3_000, 'refused read');
+    // Twenty seconds of back-off time later, still only the one re-login the failed read made.
+    for (let elapsed = 0; elapsed < 20_000; elapsed += 250) {
+      clock.advance(250);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(r.count(/authorization: Basic/gi)).toBe(1);
+    // The call cannot be verified any more: it is not shown as confirmed.
+    expect(h.core.getSnapshot().status).toBe('unknown');
+  });
 });
