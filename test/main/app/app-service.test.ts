@@ -330,4 +330,27 @@ describe('app service + desktop shell, against the real core and simulator', () 
     expect(await app.service.start()).toEqual({ ok: true });
     expect(app.service.getState().session).toMatchObject({ phase: 'signed-in', username: 'agent1' });
   });
+
+  it('reconnect now (power resume) rebuilds the stream and comes back connected', async () => {
+    const app = await boot();
+    await signIn(app.service);
+    const seen = app.views.length;
+    app.service.reconnectNow();
+    await waitFor(
+      () => app.views.slice(seen).some((v) => v.connection !== 'connected'),
+      3_000,
+      'the stream rebuilt',
+    );
+    await waitFor(() => app.service.getState().connection === 'connected', 5_000, 'connected again');
+  });
+
+  it('quitting unregisters the hotkey and ends the session', async () => {
+    const app = await boot();
+    await signIn(app.service);
+    expect(app.shortcuts.registered.size).toBe(1);
+    await app.service.dispose();
+    service = undefined;
+    expect(app.shortcuts.registered.size).toBe(0);
+    expect(app.session.state().phase).toBe('signed-out');
+  });
 });
