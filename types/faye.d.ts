@@ -1,9 +1,10 @@
 /**
  * Typings for the parts of faye 1.4.3 (pinned, untyped CommonJS) that the
  * main-process Bayeux client uses. Members prefixed with `_` are faye
- * internals: main/core/bayeux-connection.ts relies on them to share the GWS
- * cookie jar and to tear a wedged client down, which faye's public API cannot
- * do. faye is pinned with --save-exact, so these cannot drift silently.
+ * internals: main/core/faye-adapter.ts, their only user, relies on them to
+ * share the GWS cookie jar, screen and bound replies, and tear a wedged client
+ * down, which faye's public API cannot do; it checks them when the first
+ * client is built, so a faye upgrade fails loudly at start.
  */
 declare module 'faye' {
   /** A Bayeux message as faye passes it through extensions. */
