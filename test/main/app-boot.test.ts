@@ -290,5 +290,9 @@ describe('the desktop app booted with the electron fake, the real core and simul
     expect(win().isVisible()).toBe(false);
     tray().emit('click');
     expect(win().isVisible()).toBe(true);
+    win().close();
+    expect(win().isVisible()).toBe(false);
+    app.fireActivate();
+    expect(win().isVisible(), 'the dock icon (macOS activate) shows it again').toBe(true);
   });
 });
