@@ -83,8 +83,6 @@ export class BayeuxConnection {
   #failures = 0;
   /** The reconnect interval the server last advised (clamped), before any clamp of ours. */
   #serverIntervalMs: number | undefined;
-  /** True while faye runs on our clamped interval rather than the server's. */
-  #clamped = false;
   readonly #ack: AckExtension;
   readonly #websocket: WebsocketPolicy;
 
@@ -274,7 +272,14 @@ export class BayeuxConnection {
         // 402::Unknown client and friends: faye re-handshakes when advised to; make sure it is.
         message.advice = { ...message.advice, reconnect: Reconnect.Handshake };
       }
-      this.#pace(message, heldMs);
+      const reply = {
+        heldMs,
+        hadData: this.#batchHadData,
+        successful: message.successful === true,
+        reconnect: message.advice?.reconnect,
+        immediateExpected: expedited,
+      };
+      this.#pacer.apply(message, reply, this.#serverIntervalMs);
       this.#ack.incoming(message);
       this.#inspect(message, heldMs);
       // A poll held for real (not a resend answered at once): the transport is healthy.
@@ -288,31 +293,6 @@ export class BayeuxConnection {
       }
       callback(message);
     });
-  }
-
-  /**
-   * Storm guard. faye keeps advice across replies (CometD servers send it only
-   * on the first or a changed reply), so a clamp must be added even to a reply
-   * without advice, and undone once replies are held (or deliver events) again.
-   */
-  #pace(message: Message, heldMs: number): void {
-    const floor = this.#pacer.decide({
-      heldMs,
-      hadData: this.#batchHadData,
-      successful: message.successful === true,
-      reconnect: message.advice?.reconnect,
-      immediateExpected: this.#immediateExpected,
-    });
-    if (floor !== undefined) {
-      const interval = Math.max(message.advice?.interval ?? this.#serverIntervalMs ?? 0, floor);
-      message.advice = { ...message.advice, interval };
-      this.#clamped = true;
-    } else if (this.#clamped) {
-      this.#clamped = false;
-      if (typeof message.advice?.interval !== 'number') {
-        message.advice = { ...message.advice, interval: this.#serverIntervalMs ?? 0 };
-      }
-    }
   }
 
   /** Reads every incoming message before faye acts on it. */

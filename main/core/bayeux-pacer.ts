@@ -1,3 +1,5 @@
+import type { Message } from 'faye';
+
 /**
  * The storm guard of the Bayeux client, as a pure decision over one
  * `/meta/connect` reply. Servers advise `interval: 0` (CometD's default), so a
@@ -44,6 +46,8 @@ export interface PacerTimings {
 export class ConnectPacer {
   readonly #timings: PacerTimings;
   #streak = 0;
+  /** True while faye runs on our clamped interval rather than the server's. */
+  #clamped = false;
 
   constructor(timings: PacerTimings) {
     this.#timings = timings;
@@ -68,8 +72,29 @@ export class ConnectPacer {
     return Math.min(grown, Math.max(this.#timings.maxBackoffMs, this.#timings.throttleIntervalMs));
   }
 
-  /** Forget the streak (a fresh client). */
+  /**
+   * Applies {@link decide} to a connect reply's advice before faye reads it.
+   * faye keeps advice across replies (CometD servers send it only on the first
+   * or a changed reply), so a clamp is added even to a reply without advice,
+   * and undone (back to `serverIntervalMs`) once replies are held or carry events again.
+   */
+  apply(message: Message, reply: ConnectReply, serverIntervalMs: number | undefined): void {
+    const floor = this.decide(reply);
+    if (floor !== undefined) {
+      const interval = Math.max(message.advice?.interval ?? serverIntervalMs ?? 0, floor);
+      message.advice = { ...message.advice, interval };
+      this.#clamped = true;
+    } else if (this.#clamped) {
+      this.#clamped = false;
+      if (typeof message.advice?.interval !== 'number') {
+        message.advice = { ...message.advice, interval: serverIntervalMs ?? 0 };
+      }
+    }
+  }
+
+  /** Forget the streak and any clamp (a fresh client). */
   reset(): void {
     this.#streak = 0;
+    this.#clamped = false;
   }
 }
