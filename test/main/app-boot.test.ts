@@ -132,6 +132,12 @@ describe('the desktop app booted with the electron fake, the real core and simul
     expect(globalShortcut.isRegistered(HOTKEY)).toBe(true);
     await signIn();
 
+    // No call yet: the hotkey is refused, and the agent is told (never silence).
+    globalShortcut.press(HOTKEY);
+    await waitFor(() => titles('Pause/resume: not done').length === 1, 5_000, 'no-call refusal notified');
+    expect(titles('Pause/resume: not done')[0]!.body).toMatch(/no active call/);
+    expect(icon()).toMatch(/no-call-32\.png$/);
+
     const callId = await ctl.createCall({ state: 'Ringing' });
     await waitFor(
       async () => (await invoke<AppView>(IpcChannel.GetState)).calls.some((c) => c.id === callId),

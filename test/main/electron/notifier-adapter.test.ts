@@ -83,3 +83,12 @@ describe('notifier adapter (Notification)', () => {
     expect(logger.lines.join('\n')).toMatch(/not supported.*recording-paused/);
   });
 });
+
+describe('the AppUserModelId', () => {
+  it('is electron-builder’s appId (Windows matches toasts to the installed shortcut by it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { APP_ID } = await import('../../../main/index.ts');
+    const yml = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
+    expect(/^appId:\s*(\S+)\s*$/m.exec(yml)?.[1]).toBe(APP_ID);
+  });
+});
