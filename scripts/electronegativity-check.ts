@@ -10,6 +10,19 @@
  * issues it returns, prints each one and exits 1 when there is any, or when a
  * file could not be parsed (an unread file is not a clean file).
  *
+ * Built JavaScript (`out/**` `.js`/`.cjs`/`.mjs`) is staged with a `.ts`
+ * suffix so the tool reads it with its TypeScript parser: its JavaScript path
+ * (esprima, then babel + escope) cannot walk private class fields (`#x`, in
+ * the Svelte runtime and our own bundles: "Unknown node type
+ * ClassPrivateProperty"), and JavaScript is valid TypeScript syntax. Reported
+ * paths are mapped back to the real file names.
+ *
+ * The main-process and preload bundles (`out/main`, `out/preload`) are not
+ * scanned: they are built from `main/` and `preload/`, which are, and bundling
+ * drops inline comments, so a justified `eng-disable` comment next to the code
+ * would not apply there and every finding would be reported twice. What only
+ * exists built (the renderer HTML and bundles under `out/`) is scanned.
+ *
  * The folders are staged into one temporary folder and scanned together: the
  * global checks (CSP, navigation limits, permission handler) look for the
  * safeguard anywhere in the app, so scanning the preload alone would report
@@ -19,10 +32,10 @@
  * release list from GitHub (our CI has no internet, and "is there a newer
  * Electron" is a release-process question, not a property of this tree).
  *
- * Usage: `tsx scripts/electronegativity-check.ts [--root <dir>] [--sarif <file>]`
- * (`--root` defaults to the repository; `--sarif` also writes a SARIF report).
+ * Usage: `tsx scripts/electronegativity-check.ts [--root <dir>]` (`--root`
+ * defaults to the repository).
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -50,8 +63,6 @@ export interface ElectronegativityError {
 
 interface RunnerOptions {
   input: string;
-  output?: string;
-  isSarif?: boolean;
   isRelative?: boolean;
   excludeFromScan?: string[];
   electronVersionOverride?: string;
@@ -67,6 +78,9 @@ interface RunnerResult {
 /** Folders of the app that are scanned, relative to the project root. */
 export const SCANNED_FOLDERS = ['out', 'main', 'preload'] as const;
 
+/** Bundles of the scanned sources, left out of the scan (see the file comment). */
+export const SKIPPED_BUNDLES = ['out/main', 'out/preload'] as const;
+
 /** Checks switched off, lower-cased class names as the runner expects, each with its reason above. */
 export const EXCLUDED_CHECKS = ['availablesecurityfixesglobalcheck'];
 
@@ -79,17 +93,16 @@ export function isVersionNote(issue: ElectronegativityIssue): boolean {
   return issue.id === 'ELECTRON_VERSION_JSON_CHECK' && issue.severity.name === 'INFORMATIONAL';
 }
 
-/**
- * Built renderer bundles (the `.js` files under `out/renderer/assets/` and
- * `out/renderer-web/assets/`) hold the Svelte 5
- * runtime, whose private class fields (`#x`) Electronegativity 1.10's scope
- * analyser cannot walk ("Unknown node type ClassPrivateProperty"). They are
- * listed as not analysed instead of failing the check: the renderer has no
- * Electron or Node access (sandboxed, context-isolated), and what the checks
- * look for there (the CSP meta tag, HTML attributes) is in the HTML, which is
- * analysed. Any other file that cannot be parsed fails the check.
- */
-export const UNPARSEABLE_BUNDLE = /(^|\/)out\/renderer[^/]*\/assets\/[^/]+\.js$/;
+/** Built JavaScript file names, staged with {@link STAGED_SUFFIX}. */
+const BUILT_JS = /\.(c|m)?js$/;
+
+/** Suffix that makes the tool parse built JavaScript as TypeScript. */
+const STAGED_SUFFIX = '.ts';
+
+/** Maps a staged path (`out/main/index.js.ts`) back to the real one. */
+function unstage(file: string): string {
+  return file.replace(/\.(c|m)?js\.ts$/, (m) => m.slice(0, -STAGED_SUFFIX.length));
+}
 
 /** The outcome of one scan. */
 export interface ScanResult {
@@ -97,8 +110,6 @@ export interface ScanResult {
   issues: ElectronegativityIssue[];
   /** Files that could not be parsed at all (a failure). */
   unparsed: ElectronegativityError[];
-  /** Renderer bundles the tool cannot parse (see {@link UNPARSEABLE_BUNDLE}); reported, not a failure. */
-  notAnalysed: ElectronegativityError[];
 }
 
 /**
@@ -107,7 +118,7 @@ export interface ScanResult {
  *
  * @throws Error when `out/` is missing (build first) or the runner fails.
  */
-export async function scan(root: string, sarifFile?: string): Promise<ScanResult> {
+export async function scan(root: string): Promise<ScanResult> {
   if (!existsSync(join(root, 'out')))
     throw new Error(`${join(root, 'out')} is missing: run \`npm run build\` first`);
   // The tool and the Electron version come from this repository's node_modules, whatever folder is scanned.
@@ -120,22 +131,26 @@ export async function scan(root: string, sarifFile?: string): Promise<ScanResult
     for (const folder of SCANNED_FOLDERS) {
       if (existsSync(join(root, folder))) cpSync(join(root, folder), join(app, folder), { recursive: true });
     }
+    for (const bundle of SKIPPED_BUNDLES) rmSync(join(app, bundle), { recursive: true, force: true });
+    for (const entry of readdirSync(join(app, 'out'), { recursive: true, withFileTypes: true })) {
+      const file = join(entry.parentPath, entry.name);
+      if (entry.isFile() && BUILT_JS.test(entry.name)) renameSync(file, `${file}${STAGED_SUFFIX}`);
+    }
     cpSync(join(root, 'package.json'), join(app, 'package.json'));
     const result = await runner({
       input: app,
       isRelative: true,
       excludeFromScan: EXCLUDED_CHECKS,
       electronVersionOverride: electronVersion,
-      ...(sarifFile ? { output: resolve(sarifFile), isSarif: true } : {}),
     });
-    const hard = result.errors
-      .filter((e) => !e.tolerable)
-      .map((e) => ({ ...e, file: relative(app, e.file).replaceAll('\\', '/') }));
     return {
       checks: result.globalChecks + result.atomicChecks,
-      issues: result.issues.filter((issue) => !isVersionNote(issue)),
-      unparsed: hard.filter((e) => !UNPARSEABLE_BUNDLE.test(e.file)),
-      notAnalysed: hard.filter((e) => UNPARSEABLE_BUNDLE.test(e.file)),
+      issues: result.issues
+        .filter((issue) => !isVersionNote(issue))
+        .map((issue) => ({ ...issue, file: unstage(issue.file) })),
+      unparsed: result.errors
+        .filter((e) => !e.tolerable)
+        .map((e) => ({ ...e, file: unstage(relative(app, e.file).replaceAll('\\', '/')) })),
     };
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -156,27 +171,24 @@ async function main(): Promise<number> {
     .name('electronegativity-check')
     .description('Electronegativity over out/, main/ and preload/; exit 1 on any finding')
     .option('--root <dir>', 'project root', repoRoot)
-    .option('--sarif <file>', 'also write a SARIF report')
     .parse()
-    .opts<{ root: string; sarif?: string }>();
+    .opts<{ root: string }>();
   const root = resolve(opts.root);
-  const result = await scan(root, opts.sarif);
+  const result = await scan(root);
   const scanned = SCANNED_FOLDERS.filter((f) => existsSync(join(root, f))).join(', ');
-  for (const e of result.notAnalysed) {
-    console.log(`not analysed (renderer bundle Electronegativity cannot parse): ${e.file}: ${e.message}`);
-  }
   for (const e of result.unparsed) console.error(`UNPARSED ${e.file}: ${e.message}`);
   for (const issue of result.issues) console.error(formatIssue(issue));
   const bad = result.issues.length + result.unparsed.length;
   const summary =
     `Electronegativity: ${result.issues.length} finding(s), ${result.unparsed.length} unparsed file(s) ` +
-    `in ${scanned} (${result.checks} checks; skipped: AvailableSecurityFixesGlobalCheck, it needs the internet).`;
+    `in ${scanned} (not ${SKIPPED_BUNDLES.join(', ')}: built from main/, preload/) ` +
+    `(${result.checks} checks; skipped: AvailableSecurityFixesGlobalCheck, it needs the internet).`;
   (bad > 0 ? console.error : console.log)(summary);
   return bad > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  // exitCode, not exit(): Electronegativity writes the SARIF file asynchronously.
+  // exitCode, not exit(): let stdout and stderr drain.
   main().then(
     (code) => {
       process.exitCode = code;

@@ -16,14 +16,22 @@ import { REPO_ROOT } from '../../scripts/generate-icons.ts';
 const run = promisify(execFile);
 let dir: string;
 
-/** Writes a minimal project (package.json, out/main, out/renderer) under `dir/name`. */
-function project(name: string, mainJs: string, html: string): string {
+/**
+ * Writes a minimal project under `dir/name`: package.json, the main process
+ * source `main/index.ts`, the built renderer page and a renderer bundle that
+ * uses private class fields (as the Svelte runtime does).
+ */
+function project(name: string, mainTs: string, html: string): string {
   const root = join(dir, name);
-  mkdirSync(join(root, 'out', 'main'), { recursive: true });
-  mkdirSync(join(root, 'out', 'renderer'), { recursive: true });
+  mkdirSync(join(root, 'main'), { recursive: true });
+  mkdirSync(join(root, 'out', 'renderer', 'assets'), { recursive: true });
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name, main: 'out/main/index.js' }));
-  writeFileSync(join(root, 'out', 'main', 'index.js'), mainJs);
+  writeFileSync(join(root, 'main', 'index.ts'), mainTs);
   writeFileSync(join(root, 'out', 'renderer', 'index.html'), html);
+  writeFileSync(
+    join(root, 'out', 'renderer', 'assets', 'index.js'),
+    'class Source { #value = 0; get v() { return this.#value; } }\nexport { Source };\n',
+  );
   return root;
 }
 
@@ -90,11 +98,11 @@ describe('electronegativity-check', () => {
   it('exits 1 and names each finding when the window turns off context isolation', async () => {
     const { code, output } = await check(project('unsafe', UNSAFE_MAIN, SAFE_HTML));
     expect(code).toBe(1);
-    expect(output).toMatch(/CONTEXT_ISOLATION_JS_CHECK \w+\/\w+ out\/main\/index\.js:\d+:\d+/);
+    expect(output).toMatch(/CONTEXT_ISOLATION_JS_CHECK \w+\/\w+ main\/index\.ts:\d+:\d+/);
     expect(output).toMatch(/Electronegativity: [1-9]\d* finding\(s\)/);
   }, 90_000);
 
-  it('finds nothing in a main process whose safeguards the tool can see', async () => {
+  it('finds nothing in a main process whose safeguards the tool can see, and parses a bundle with #private fields', async () => {
     const result = await scan(project('safe', SAFE_MAIN, SAFE_HTML));
     expect(result.issues.map(formatIssue)).toEqual([]);
     expect(result.unparsed).toEqual([]);
@@ -103,6 +111,6 @@ describe('electronegativity-check', () => {
 
   it('counts a file it cannot parse as a failure instead of calling it clean', async () => {
     const result = await scan(project('broken', `${SAFE_MAIN}\nconst = ;`, SAFE_HTML));
-    expect(result.unparsed.map((e) => e.file)).toEqual(['out/main/index.js']);
+    expect(result.unparsed.map((e) => e.file)).toEqual(['main/index.ts']);
   }, 90_000);
 });
