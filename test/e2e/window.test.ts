@@ -166,11 +166,11 @@ describe.skipIf(!HAVE_CHROMIUM)('agent window in Chromium (browser mode)', () =>
         const seen: string[] = [];
         window.bannerTexts = seen;
         const banner = document.querySelector('[data-testid="banner"]');
-        new MutationObserver(() => seen.push(banner?.textContent ?? '')).observe(banner!, {
-          subtree: true,
-          characterData: true,
-          childList: true,
-        });
+        const status = document.querySelector('[role="status"]');
+        // Each change: "banner | status", so the test can check what was shown together.
+        new MutationObserver(() =>
+          seen.push(`${banner?.textContent?.trim() ?? ''} | ${status?.textContent?.trim() ?? ''}`),
+        ).observe(document.querySelector('.app')!, { subtree: true, characterData: true, childList: true });
       });
       await ctl.restart();
       await page.waitForFunction(() => window.bannerTexts.some((t) => /Reconnecting/.test(t)), undefined, {
@@ -178,6 +178,12 @@ describe.skipIf(!HAVE_CHROMIUM)('agent window in Chromium (browser mode)', () =>
       });
       await page.getByText(/^Connected to /).waitFor({ timeout: 30_000 });
       await waitForStatus(page, 'Recording', 30_000);
+      // While reconnecting, the last state was never presented as confirmed.
+      const whileReconnecting = await page.evaluate(() =>
+        window.bannerTexts.filter((t) => /^Reconnecting/.test(t)),
+      );
+      expect(whileReconnecting.length).toBeGreaterThan(0);
+      for (const seen of whileReconnecting) expect(seen).toMatch(/\| (Disconnected|Unknown)$/);
     },
     LONG,
   );

@@ -69,4 +69,30 @@ describe('window', () => {
     );
     expect(screen.getByRole('button', { name: /^Pause recording/ }).textContent).not.toContain('Ctrl');
   });
+
+  it('drops a refusal notice once another call is shown, and every notice on sign-out', async () => {
+    const api = createFakeApi();
+    render(App, { api });
+    await waitFor(() => expect(screen.getByRole('status').textContent?.trim()).toBe('Recording'));
+    api.notice({ id: 'n1', severity: 'error', code: 'command-refused', message: 'Pause refused', at: 1 });
+    api.notice({
+      id: 'n2',
+      severity: 'warning',
+      code: 'call-ended-while-paused',
+      message: 'Call ended',
+      at: 2,
+    });
+    await waitFor(() => expect(screen.getByText('Pause refused')).toBeTruthy());
+    api.push(makeView({ statusCallId: 'c2', targetCallId: 'c2', calls: [makeCall({ id: 'c2' })] }));
+    await waitFor(() => expect(screen.queryByText('Pause refused')).toBeNull());
+    expect(screen.getByText('Call ended')).toBeTruthy();
+    api.push(
+      makeView({
+        status: 'signed-out',
+        connection: 'signed-out',
+        session: { phase: 'signed-out', demo: false },
+      }),
+    );
+    await waitFor(() => expect(screen.queryByText('Call ended')).toBeNull());
+  });
 });

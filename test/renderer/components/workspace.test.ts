@@ -71,4 +71,16 @@ describe('workspace', () => {
     );
     expect(screen.getByTestId('paused-for').textContent).toMatch(/Paused for 0:4[12]/);
   });
+
+  it('shows a refusal only while its call is the one shown', async () => {
+    const api = createFakeApi();
+    api.commandResult = () => ({ ok: false, code: 'rejected', reason: 'statusCode 4' });
+    const view = api.view;
+    const { rerender } = render(Workspace, { api, view, display: displayStatus(view), now: Date.now() });
+    await fireEvent.click(screen.getByRole('button', { name: /^Pause recording/ }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('refused'));
+    const next = makeView({ statusCallId: 'c2', targetCallId: 'c2', calls: [makeCall({ id: 'c2' })] });
+    await rerender({ api, view: next, display: displayStatus(next), now: Date.now() });
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('');
+  });
 });
