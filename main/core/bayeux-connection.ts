@@ -14,7 +14,7 @@ import {
 } from './bayeux-options.ts';
 import { ConnectPacer } from './bayeux-pacer.ts';
 import { AckExtension, WebsocketPolicy } from './bayeux-policies.ts';
-import { FayeClientAdapter } from './faye-adapter.ts';
+import { checkFayeInternals, FayeClientAdapter } from './faye-adapter.ts';
 import { GwsPath } from './gws-session.ts';
 
 export {
@@ -86,7 +86,9 @@ export class BayeuxConnection {
   readonly #ack: AckExtension;
   readonly #websocket: WebsocketPolicy;
 
+  /** Throws (naming the members) if the installed faye lacks an internal the adapter relies on. */
   constructor(options: BayeuxConnectionOptions) {
+    checkFayeInternals();
     this.#options = options;
     this.#timings = { ...DEFAULT_BAYEUX_TIMINGS, ...options.timings };
     this.#pacer = new ConnectPacer(this.#timings);
