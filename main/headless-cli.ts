@@ -12,7 +12,7 @@ import { describeValue, redactText } from './core/redact.ts';
 import type { WorkspaceSnapshot } from './core/workspace.ts';
 
 /**
- * `npm run headless -- [--server URL --username U] [--password-env VAR] [--transport long-polling|websocket]`
+ * `npm run headless -- [--server URL --username U] [--password-env VAR] [--transport auto|websocket|long-polling]`
  *
  * The agent core without a window: one JSON object per line on stdout
  * (`status` on every change, `result` per command, `error`), commands one per
@@ -151,8 +151,8 @@ async function main(): Promise<number> {
     .option('--password-env <VAR>', 'environment variable holding the password (else a prompt)')
     .addOption(
       new Option('--transport <transport>', 'Bayeux transport')
-        .choices(['long-polling', 'websocket'])
-        .default('long-polling'),
+        .choices(['auto', 'websocket', 'long-polling'])
+        .default('auto'),
     )
     .option('--ca-file <pem>', 'extra CA certificates, added to the default roots')
     .option('--proxy <url>', 'HTTP(S) proxy URL without credentials')
