@@ -1,5 +1,5 @@
 import { createAppService, type AppService } from '../app/app-service.ts';
-import { agentCoreFactory } from '../app/core-factory.ts';
+import { agentCoreFactory, complianceDecorator } from '../app/core-factory.ts';
 import { createMemorySecretStore } from '../app/memory-secret-store.ts';
 import type { LoggerPort } from '../app/ports.ts';
 import { createSessionController } from '../app/session-controller.ts';
@@ -10,7 +10,7 @@ import { startWebServer, type RunningWebServer } from './web-server.ts';
 
 /**
  * Browser mode's composition: the same app service the desktop app uses
- * (session controller, settings layer, real core), with browser-mode ports —
+ * (session controller, settings layer, real core with compliance reminders), with browser-mode ports —
  * settings and passwords in memory for the run, no tray, no global hotkey —
  * served to the page by {@link startWebServer}.
  */
@@ -52,8 +52,14 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     passwordStorage: () => secrets.availability(),
   });
   const logger = options.logger;
+  // Compliance as on the desktop (reminders, auto-resume from the settings, read at each
+  // sign-in); no audit log in browser mode: it is a trial and development tool.
+  const compliance = complianceDecorator(() => {
+    const values = settings.values();
+    return { reminderSeconds: values.reminderSeconds, autoResumeSeconds: values.autoResumeSeconds };
+  });
   const session = createSessionController({
-    createCore: agentCoreFactory(),
+    createCore: agentCoreFactory({}, compliance),
     secrets,
     ...(logger ? { logger } : {}),
   });
