@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app } from 'electron';
 import { createAppService, type AppService } from './app/app-service.ts';
-import { agentCoreFactory, type CoreFactory } from './app/core-factory.ts';
+import { createAuditLogs } from './app/audit-logs.ts';
+import { agentCoreFactory, complianceDecorator } from './app/core-factory.ts';
 import { bindDesktopShell, type DesktopShell } from './app/desktop-shell.ts';
 import type { Platform } from './app/hotkey-policy.ts';
 import type { LoggerPort } from './app/ports.ts';
@@ -22,6 +23,7 @@ import { createShortcutAdapter } from './electron/shortcut-adapter.ts';
 import { acquireSingleInstance } from './electron/single-instance.ts';
 import { createTrayAdapter, type TrayAdapter } from './electron/tray-adapter.ts';
 import { createWindowAdapter, type WindowAdapter } from './electron/window-adapter.ts';
+import type { AgentCoreOptions } from './core/agent-core.ts';
 import type { SimulatorOptionsInput } from '../simulator/index.ts';
 
 /**
@@ -52,8 +54,8 @@ export interface BootOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Folder holding `preload/preload.cjs` and `renderer/index.html` (default: the built `out/`). */
   outDir?: string;
-  /** Builds the core for each sign-in (tests shorten its timings). */
-  createCore?: CoreFactory;
+  /** Extra core options for each sign-in (tests shorten its timings); compliance still wraps it. */
+  coreOptions?: Partial<AgentCoreOptions>;
   /** Extra options of the embedded demo simulator. */
   demoSimulator?: SimulatorOptionsInput;
   /** Log threshold of the support log (default `info`). */
@@ -108,8 +110,20 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp | un
   });
   for (const problem of settings.view().problems) log.warn('settings problem', { problem });
 
+  // Compliance wraps every core: reminders and auto-resume from the settings
+  // (read at each sign-in), and the tamper-evident audit log in userData.
+  const audits = createAuditLogs(join(userData, 'audit'), log);
+  const compliance = complianceDecorator((config) => {
+    const values = settings.values();
+    const audit = audits.forSession(config);
+    return {
+      reminderSeconds: values.reminderSeconds,
+      autoResumeSeconds: values.autoResumeSeconds,
+      ...(audit ? { audit } : {}),
+    };
+  });
   const session = createSessionController({
-    createCore: options.createCore ?? agentCoreFactory(),
+    createCore: agentCoreFactory(options.coreOptions ?? {}, compliance),
     secrets,
     logger: log,
     ...(options.demoSimulator ? { demoSimulator: options.demoSimulator } : {}),
@@ -166,6 +180,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp | un
     stopPower();
     stopIpc();
     await service.dispose();
+    audits.close();
     tray.destroy();
   });
 

@@ -37,9 +37,12 @@ export interface CoreConfig {
  */
 export type CoreFactory = (config: CoreConfig) => AppCore;
 
-/** Maps the contract's transport to the core's: `auto` is websocket with faye's long-polling fallback. */
-export function coreTransport(transport: Transport): 'websocket' | 'long-polling' {
-  return transport === 'long-polling' ? 'long-polling' : 'websocket';
+/**
+ * Maps the contract's transport to the core's: the same three values (`auto`
+ * is the core's websocket-first transport with long-polling fallback).
+ */
+export function coreTransport(transport: Transport): Transport {
+  return transport;
 }
 
 /**

@@ -24,7 +24,8 @@ import {
   type FakeBrowserWindow,
   type FakeTray,
 } from '../fakes/electron-fake.ts';
-import { testCoreFactory } from './app/helpers.ts';
+import { verifyAuditFiles } from '../../main/core/compliance/audit-verify.ts';
+import { TEST_CORE_OPTIONS } from './app/helpers.ts';
 import { simControl, type SimControl } from './helpers/sim-control.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
@@ -81,7 +82,7 @@ async function boot(options: { settings?: string | object; managed?: object } = 
     argv: ['electron', '.'],
     env: { ...process.env, GWS_SECURE_PAUSE_MANAGED_CONFIG: managed, ELECTRON_RENDERER_URL: undefined },
     outDir: join(dir, 'out'),
-    createCore: testCoreFactory,
+    coreOptions: TEST_CORE_OPTIONS,
   });
   app.fireReady();
   const running = await booting;
@@ -174,6 +175,17 @@ describe('the desktop app booted with the electron fake, the real core and simul
       () => notifications.map((n) => n.title),
     );
     await waitFor(iconIs('no-call'), 10_000, 'tray: no call', icon);
+
+    // Every pause, resume and the call ending while paused are in the tamper-evident audit log.
+    const auditFile = join(app.getPath('userData'), 'audit', 'audit.jsonl');
+    const audit = readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; result: string; agent: string });
+    expect(audit.every((e) => e.agent === 'agent1')).toBe(true);
+    expect(audit.filter((e) => e.action === 'pause' && e.result === 'confirmed')).toHaveLength(2);
+    expect(audit.filter((e) => e.action === 'resume' && e.result === 'confirmed')).toHaveLength(1);
+    expect(verifyAuditFiles([auditFile])).toMatchObject({ ok: true });
 
     // The computer wakes up: the stream is rebuilt at once (and stays truthful).
     powerMonitor.emit('resume');
@@ -272,7 +284,7 @@ describe('the desktop app booted with the electron fake, the real core and simul
     resetElectronFake();
     app.setPathBase(dir);
     app.lockAvailable = false;
-    const second = await bootApp({ platform: 'linux', argv: [], env: {}, createCore: testCoreFactory });
+    const second = await bootApp({ platform: 'linux', argv: [], env: {}, coreOptions: TEST_CORE_OPTIONS });
     expect(second).toBeUndefined();
     expect(app.quitCalls).toBe(1);
     expect(windows).toHaveLength(0);

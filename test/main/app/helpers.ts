@@ -2,7 +2,8 @@ import { agentCoreFactory } from '../../../main/app/core-factory.ts';
 import type { LoggerPort } from '../../../main/app/ports.ts';
 
 /** The production core factory with test timings (short recording timeout and requests). */
-export const testCoreFactory = agentCoreFactory({ recordingTimeoutMs: 1_000, requestTimeoutMs: 3_000 });
+export const TEST_CORE_OPTIONS = { recordingTimeoutMs: 1_000, requestTimeoutMs: 3_000 } as const;
+export const testCoreFactory = agentCoreFactory(TEST_CORE_OPTIONS);
 
 /** Short simulator timings for app tests. */
 export const APP_SIM_OPTIONS = { bayeuxTimeoutSec: 2 } as const;
