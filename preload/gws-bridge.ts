@@ -1,5 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { IpcChannel, type GwsApi } from '../main/contract/ipc-contract.ts';
+import { IpcChannel } from '../main/contract/ipc-channels.ts';
+import type { GwsApi } from '../main/contract/ipc-contract.ts';
 
 /**
  * The contract's {@link GwsApi} over `ipcRenderer`, 1:1: each method invokes

@@ -56,6 +56,9 @@ describe('the electron-vite build', () => {
     const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     expect([...new Set(required)]).toEqual(['electron']);
     expect(preload).toContain('exposeInMainWorld');
+    // Channel names only: the contract's zod schemas stay in main (they made the preload 182 KB).
+    expect(preload).not.toContain('ZodError');
+    expect(preload.length).toBeLessThan(20_000);
   });
 
   it('the main bundle loads with all its dependencies and exports bootApp (electron mapped to the fake)', async () => {
