@@ -165,7 +165,9 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
   return {
     api,
     onBridge: (listener) => {
-      listener(socket?.readyState === WebSocket.OPEN);
+      // Only "up" is reported at once: while the first connection is being made the
+      // window shows "connecting", not "lost contact".
+      if (socket?.readyState === WebSocket.OPEN) listener(true);
       return subscribe(bridgeListeners, listener);
     },
     close: () => {
