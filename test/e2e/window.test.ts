@@ -254,6 +254,19 @@ describe.skipIf(!HAVE_CHROMIUM)('agent window in Chromium (browser mode)', () =>
     LONG,
   );
 
+  it(
+    'browser mode stops → the page says it lost contact and shows Unknown, never the last state',
+    async () => {
+      await web.stop();
+      await page
+        .getByTestId('banner')
+        .getByText(/^Lost contact with the app/)
+        .waitFor({ timeout: 15_000 });
+      await waitForStatus(page, 'Unknown');
+    },
+    LONG,
+  );
+
   it('the page never broke its Content-Security-Policy', () => {
     expect(cspErrors).toEqual([]);
   });
