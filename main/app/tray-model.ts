@@ -132,10 +132,7 @@ function tooltipOf(input: TrayModelInput, status: AppStatus): string {
   const lines = [head];
   const caller = call?.participants[0];
   if (caller && view.session.phase === 'signed-in') lines.push(`Caller ${caller}`);
-  const others = view.otherPausedCallIds.length;
-  if (others > 0 && view.session.phase === 'signed-in') {
-    lines.push(others === 1 ? 'Another call is paused' : `${others} other calls are paused`);
-  }
+  if (view.session.phase === 'signed-in') lines.push(...otherPausedLines(view));
   if (view.session.demo) lines.push('Demo');
   const text = lines.join('\n');
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
@@ -180,4 +177,26 @@ export function trayModel(input: TrayModelInput): TrayModel {
       { kind: 'item', action: 'quit', label: 'Quit', enabled: true },
     ],
   };
+}
+
+/**
+ * Tooltip lines for paused calls other than the status call (never hidden),
+ * split by whether the server still confirms them: a stale or disconnected
+ * pause is only "was paused (not confirmed)", never asserted as current.
+ */
+function otherPausedLines(view: AppView): string[] {
+  const calls = view.otherPausedCallIds.map((id) => view.calls.find((c) => c.id === id));
+  const unconfirmed = calls.filter((c) => !c || c.stale || view.connection !== 'connected').length;
+  const confirmed = calls.length - unconfirmed;
+  const lines: string[] = [];
+  if (confirmed > 0)
+    lines.push(confirmed === 1 ? 'Another call is paused' : `${confirmed} other calls are paused`);
+  if (unconfirmed > 0) {
+    lines.push(
+      unconfirmed === 1
+        ? 'Another call was paused (not confirmed)'
+        : `${unconfirmed} other calls were paused (not confirmed)`,
+    );
+  }
+  return lines;
 }

@@ -445,10 +445,13 @@ export class Workspace {
       existing.establishedSeq = ++this.#seq;
     }
     existing.call = call;
-    existing.verifiedAt = this.#options.clock.now();
     // No recordingState and no GSIP_RECORD: the server said nothing about
-    // recording, so the last confirmed state stands (and a pending op stays pending).
+    // recording, so the last confirmed state stands (and a pending op stays
+    // pending) — but it is not re-verified: only a report that carries the
+    // recording state may keep a `paused` fresh (else a lost event could hide
+    // behind routine reads that say nothing about recording).
     if (call.recordingState === undefined) return;
+    existing.verifiedAt = this.#options.clock.now();
     const before = existing.machine.confirmed;
     const awaited = existing.machine.awaitedState;
     existing.machine.observe(call.recordingState);

@@ -33,13 +33,19 @@ describe('tray model', () => {
 
   it('tooltip: state, time paused, caller, other paused calls and Demo', () => {
     const paused = call({ recording: 'paused', pausedSince: NOW - 83_000 });
+    const held = call({ id: 'c2', state: 'Held', recording: 'paused' });
     const v = withCall(paused, {
       session: { phase: 'signed-in', demo: true },
       otherPausedCallIds: ['c2'],
     });
+    v.calls.push(held);
     expect(model(v).tooltip).toBe(
       'GWS Secure Pause: Paused for 1:23\nCaller 15551230042\nAnother call is paused\nDemo',
     );
+    // A pause the server no longer confirms is never asserted as current.
+    v.calls[1] = { ...held, stale: true };
+    expect(model(v).tooltip).toContain('Another call was paused (not confirmed)');
+    expect(model(v).tooltip).not.toContain('Another call is paused');
     expect(model(view({ session: { phase: 'signed-in', demo: true } })).tooltip).toBe(
       'GWS Secure Pause: No call\nDemo',
     );

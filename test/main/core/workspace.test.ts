@@ -318,6 +318,19 @@ describe('Workspace: transitions, pause time, staleness, replaced calls', () => 
     });
   });
 
+  it('a report that says nothing about recording does not keep a paused call fresh', () => {
+    const { ws, clock } = staleSetup(10_000);
+    ws.applyEvent(event(call('c1', 'Established', 'Paused')));
+    clock.advance(9_000);
+    // Some GWS versions omit recordingState: such a read proves nothing about the pause.
+    ws.replaceCalls([{ ...call('c1', 'Established'), recordingState: undefined }], ws.beginRead());
+    clock.advance(1_001);
+    expect(ws.snapshot()).toMatchObject({
+      status: 'unknown',
+      calls: [expect.objectContaining({ stale: true })],
+    });
+  });
+
   it('shows every call stale while the stream is not live', () => {
     const { ws } = staleSetup();
     ws.applyEvent(event(call('c1', 'Established', 'Paused')));

@@ -62,6 +62,21 @@ describe('workspace', () => {
     const held = makeCall({ id: 'c2', state: 'Held', participants: ['15550009999'], recording: 'paused' });
     renderWorkspace(makeView({ calls: [makeCall(), held], otherPausedCallIds: ['c2'] }));
     expect(screen.getByTestId('other-paused').textContent).toContain('15550009999');
+    expect(screen.getByTestId('other-paused').textContent).toContain('is still paused');
+  });
+
+  it('never asserts an unconfirmed pause of another call as current', () => {
+    const held = makeCall({
+      id: 'c2',
+      state: 'Held',
+      participants: ['15550009999'],
+      recording: 'paused',
+      stale: true,
+    });
+    renderWorkspace(makeView({ calls: [makeCall(), held], otherPausedCallIds: ['c2'] }));
+    const text = screen.getByTestId('other-paused').textContent ?? '';
+    expect(text).toContain('not confirmed now');
+    expect(text).not.toContain('is still paused');
   });
 
   it('shows the time paused', () => {
