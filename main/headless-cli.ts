@@ -216,6 +216,8 @@ async function main(): Promise<number> {
         const value = process.env[flags.passwordEnv];
         if (value === undefined) throw new Error(`environment variable ${flags.passwordEnv} is not set`);
         password = value;
+        // Read once, then gone from the environment children would inherit.
+        delete process.env[flags.passwordEnv];
       } else {
         password = await promptPassword(username);
       }

@@ -252,11 +252,20 @@ export function createSessionController(deps: SessionControllerDeps): SessionCon
       shown,
       async () => {
         if (typed === undefined) return;
-        if (config.rememberPassword) {
-          await deps.secrets.set(account, typed);
-          heldPassword = undefined; // read on demand from the store from now on
-        } else {
-          await deps.secrets.delete(account);
+        // The agent is signed in whatever the password store says: a store that
+        // fails (keychain denied, file not writable) only means "not remembered",
+        // and the password stays held for this run (re-login needs it).
+        try {
+          if (config.rememberPassword) {
+            await deps.secrets.set(account, typed);
+            heldPassword = undefined; // read on demand from the store from now on
+          } else {
+            await deps.secrets.delete(account);
+          }
+        } catch (error) {
+          logger.warn('password store failed: the password is kept for this run only', {
+            reason: error instanceof Error ? error.name : 'unknown',
+          });
         }
       },
     );

@@ -111,6 +111,8 @@ async function main(): Promise<number> {
       process.stderr.write(`web: environment variable ${flags.passwordEnv} is not set\n`);
       return 2;
     }
+    // Read once, then gone: the browser opener (and the browser it starts) inherits our environment.
+    delete process.env[flags.passwordEnv];
   }
   if (!existsSync(`${flags.staticDir}/index.html`)) {
     process.stderr.write(

@@ -44,11 +44,26 @@ export interface WebCli {
 }
 
 /** Spawns `main/web/cli.ts --no-open --static-dir <dir> ...args` and waits for its Open line. */
-export async function startWebCli(staticDir: string, args: string[] = []): Promise<WebCli> {
+export async function startWebCli(
+  staticDir: string,
+  args: string[] = [],
+  options: { open?: boolean; env?: Record<string, string> } = {},
+): Promise<WebCli> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/web/cli.ts', '--no-open', '--static-dir', staticDir, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GWS_TEST_PASSWORD: 'agent1' } },
+    [
+      '--import',
+      'tsx',
+      'main/web/cli.ts',
+      ...(options.open ? [] : ['--no-open']),
+      '--static-dir',
+      staticDir,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GWS_TEST_PASSWORD: 'agent1', ...options.env },
+    },
   );
   let out = '';
   let err = '';

@@ -129,6 +129,21 @@ describe('session controller against the real simulator', () => {
     await live(c);
   });
 
+  it('a password store that fails still leaves the agent signed in (the password is only not remembered)', async () => {
+    const broken = createMemorySecretStore();
+    broken.set = async () => {
+      throw new Error('keychain access denied');
+    };
+    const { controller: c, logger } = make(broken);
+    expect(await c.signIn({ ...base, rememberPassword: true, serverUrl: sim.url, password: SECRET })).toEqual(
+      { ok: true },
+    );
+    expect(c.state().phase).toBe('signed-in');
+    await live(c);
+    expect(logger.lines.join('\n')).toMatch(/password store failed/);
+    expect(logger.lines.join('\n')).not.toContain(SECRET);
+  });
+
   it('signs out with bad-credentials when the server stops accepting the password, and signs in again', async () => {
     const { controller: c } = make();
     expect(await c.signIn({ ...base, serverUrl: sim.url, password: SECRET })).toEqual({ ok: true });

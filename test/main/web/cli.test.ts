@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,26 @@ describe('npm run web (the CLI)', () => {
     );
     expect(cli.stdout().split('\n').filter(Boolean)).toHaveLength(1);
     ws.close();
+  });
+
+  it('the browser it opens does not inherit the password variable', async () => {
+    // A stand-in xdg-open that records the environment it was given.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const dump = join(dir, 'opener-env.txt');
+    writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nenv > "$OPENER_DUMP"\n');
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const cli = await startWebCli(
+      join(dir, 'www'),
+      ['--server', sim.url, '--username', 'agent1', '--password-env', 'GWS_TEST_PASSWORD'],
+      { open: true, env: { PATH: `${bin}:${process.env.PATH ?? ''}`, OPENER_DUMP: dump } },
+    );
+    running.push(cli);
+    await waitFor(
+      () => existsSync(dump) && readFileSync(dump, 'utf8').includes('OPENER_DUMP='),
+      20_000,
+      'opener ran',
+    );
+    expect(readFileSync(dump, 'utf8')).not.toContain('GWS_TEST_PASSWORD=');
   });
 });
