@@ -229,6 +229,7 @@ function openWindow(
     target: pageTarget(options, env),
     showWhenReady: !hidden,
     iconPath: join(app.getAppPath(), APP_ICON_PNG),
+    devTools: !app.isPackaged,
     logger,
   });
 }

@@ -23,6 +23,11 @@ export interface WindowAdapterOptions {
   showWhenReady: boolean;
   /** Window icon (Linux shows it in the task switcher). */
   iconPath?: string;
+  /**
+   * DevTools allowed (development only). False in the packaged app: a console
+   * on `window.gwsApi` would bypass what the window locks (IT-managed keys).
+   */
+  devTools: boolean;
   logger: LoggerPort;
 }
 
@@ -108,6 +113,7 @@ export function createWindowAdapter(options: WindowAdapterOptions): WindowAdapte
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools: options.devTools,
       // Middle-click would open links in a new window before setWindowOpenHandler is asked.
       disableBlinkFeatures: 'Auxclick',
     },

@@ -313,4 +313,14 @@ describe('the desktop app booted with the electron fake, the real core and simul
     app.fireActivate();
     expect(win().isVisible(), 'the dock icon (macOS activate) shows it again').toBe(true);
   });
+
+  it('the packaged app has no DevTools (a console on gwsApi would bypass the window’s locks)', async () => {
+    app.isPackaged = true;
+    try {
+      await boot({ settings: serverSettings() });
+      expect(win().options.webPreferences?.devTools).toBe(false);
+    } finally {
+      app.isPackaged = false;
+    }
+  });
 });

@@ -8,11 +8,12 @@ beforeEach(() => resetElectronFake());
 
 const file = '/app/out/renderer/index.html';
 
-function boot(showWhenReady = true) {
+function boot(showWhenReady = true, devTools = false) {
   const adapter = createWindowAdapter({
     preloadPath: '/app/out/preload/preload.cjs',
     target: { file },
     showWhenReady,
+    devTools,
     logger: collectingLogger(),
   });
   return { adapter, win: windows[0]! };
@@ -31,6 +32,7 @@ describe('window adapter (BrowserWindow, session)', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
     expect(win.loaded.file).toBe(file);
   });
