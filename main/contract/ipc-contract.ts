@@ -253,7 +253,16 @@ export const settingsSchema = z.object({
   /** Electron accelerator, e.g. `CommandOrControl+Alt+P`. */
   hotkey: z.string().min(1).max(128),
   extraCaFile: z.string().max(4096),
-  proxyUrl: z.string().max(2048),
+  /**
+   * HTTP(S) proxy for REST and Bayeux. Never with a user name or password:
+   * settings are a plain file and are shown in the window.
+   */
+  proxyUrl: z
+    .string()
+    .max(2048)
+    .refine((url) => !/^[^:/?#]+:\/\/[^/?#]*@/.test(url), {
+      message: 'a proxy URL must not carry a user name or password',
+    }),
   startAtLogin: z.boolean(),
   startHidden: z.boolean(),
   rememberPassword: z.boolean(),

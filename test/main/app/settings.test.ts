@@ -72,7 +72,14 @@ describe('settings layer over real files', () => {
     const s = load();
     expect(s.update({ hotkey: '' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(s.update({ password: 'x' })).toMatchObject({ ok: false, code: 'invalid' });
+    // Proxy credentials would sit in a plain file and reach the window: refused, never stored.
+    expect(s.update({ proxyUrl: 'http://jdoe:s3cret@proxy.example:3128' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(s.view().values.proxyUrl).toBe('');
     expect(existsSync(file)).toBe(false);
+    expect(s.update({ proxyUrl: 'http://proxy.example:3128' })).toMatchObject({ ok: true });
   });
 
   it('managed settings win, are locked, and refused on update', () => {
