@@ -268,6 +268,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
     ) {
       deps.loginItem.set(values.startAtLogin, values.startHidden);
     }
+    // "Remember password" switched off: the stored password goes now, not at the next sign-in.
+    if (updated.changed.includes('rememberPassword') && !values.rememberPassword && values.serverUrl) {
+      await deps.session.forgetPassword(values.serverUrl, values.username);
+    }
     const session = deps.session.state();
     if (
       session.phase === 'signed-in' &&
@@ -299,13 +303,24 @@ export function createAppService(deps: AppServiceDeps): AppService {
         message: `Your IT department set the server to ${values.serverUrl}.`,
       };
     }
-    const transport = request.transport ?? values.transport;
-    const extraCaFile = request.extraCaFile ?? values.extraCaFile;
+    if (locked.includes('username') && values.username && request.username.trim() !== values.username) {
+      return { ok: false, code: 'config', message: `Your IT department set the user to ${values.username}.` };
+    }
+    // Locked connection settings are IT's, whatever the request says (the form shows them read-only).
+    const transport = locked.includes('transport')
+      ? values.transport
+      : (request.transport ?? values.transport);
+    const extraCaFile = locked.includes('extraCaFile')
+      ? values.extraCaFile
+      : (request.extraCaFile ?? values.extraCaFile);
+    const rememberPassword = locked.includes('rememberPassword')
+      ? values.rememberPassword
+      : request.rememberPassword;
     const result = await deps.session.signIn({
       serverUrl: request.serverUrl,
       username: request.username,
       password: request.password,
-      rememberPassword: request.rememberPassword,
+      rememberPassword,
       transport,
       ...(extraCaFile ? { extraCaFile } : {}),
       ...(values.proxyUrl ? { proxyUrl: values.proxyUrl } : {}),
@@ -314,7 +329,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       const save = {
         serverUrl: request.serverUrl.trim(),
         username: request.username.trim(),
-        rememberPassword: request.rememberPassword,
+        rememberPassword,
         transport,
         extraCaFile,
       };

@@ -71,6 +71,8 @@ export interface SessionController {
   reconnectNow(): void;
   /** True when a password is stored for this account (so a sign-in can run without asking). */
   hasRememberedPassword(serverUrl: string, username: string): Promise<boolean>;
+  /** Deletes a remembered password (the agent switched "remember" off); never throws. */
+  forgetPassword(serverUrl: string, username: string): Promise<void>;
   subscribe(listener: (event: SessionEvent) => void): () => void;
 }
 
@@ -346,6 +348,15 @@ export function createSessionController(deps: SessionControllerDeps): SessionCon
     },
     async hasRememberedPassword(serverUrl, username) {
       return (await deps.secrets.get(accountKey(serverUrl.trim(), username.trim()))) !== undefined;
+    },
+    async forgetPassword(serverUrl, username) {
+      try {
+        await deps.secrets.delete(accountKey(serverUrl.trim(), username.trim()));
+      } catch (error) {
+        logger.warn('password store failed to forget a password', {
+          reason: error instanceof Error ? error.name : 'unknown',
+        });
+      }
     },
     subscribe(listener) {
       listeners.add(listener);

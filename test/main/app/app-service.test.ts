@@ -329,6 +329,30 @@ describe('app service + desktop shell, against the real core and simulator', () 
     await app.service.signOut();
     expect(await app.service.start()).toEqual({ ok: true });
     expect(app.service.getState().session).toMatchObject({ phase: 'signed-in', username: 'agent1' });
+
+    // "Remember password" switched off: the stored password is gone at once, not at the next sign-in.
+    expect(await app.service.updateSettings({ rememberPassword: false })).toMatchObject({ ok: true });
+    expect(await app.session.hasRememberedPassword(sim.url, 'agent1')).toBe(false);
+  });
+
+  it('IT-locked user and transport win over what the sign-in request says', async () => {
+    const app = await boot({ managed: { username: 'agent2', transport: 'long-polling' } });
+    const other = await app.service.signIn({
+      serverUrl: sim.url,
+      username: 'agent1',
+      password: 'agent1',
+      rememberPassword: false,
+    });
+    expect(other).toMatchObject({ ok: false, code: 'config' });
+    const ok = await app.service.signIn({
+      serverUrl: sim.url,
+      username: 'agent2',
+      password: 'agent2',
+      rememberPassword: false,
+      transport: 'websocket',
+    });
+    expect(ok).toEqual({ ok: true });
+    expect(app.service.getSettings().values.transport).toBe('long-polling');
   });
 
   it('reconnect now (power resume) rebuilds the stream and comes back connected', async () => {
