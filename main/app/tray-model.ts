@@ -1,5 +1,7 @@
 import type { AppStatus, AppView, CallInfo } from '../contract/ipc-contract.ts';
+import { STATUS_WORDS } from '../contract/status-words.ts';
 import { formatAccelerator, type Platform } from './hotkey-policy.ts';
+import type { TrayIconId } from './tray-icon-paths.ts';
 
 /**
  * Status → tray icon, tooltip and menu: a pure function of the app's view, so
@@ -7,31 +9,8 @@ import { formatAccelerator, type Platform } from './hotkey-policy.ts';
  * and the tray changes on the very view change that changes the status.
  */
 
-/**
- * The tray icon of each state; the icon files (`assets/tray/<id>*.png`) are
- * named after these ids. Told apart by shape as well as colour.
- */
-export type TrayIconId =
-  | 'recording'
-  | 'paused'
-  | 'pending'
-  | 'not-recording'
-  | 'no-call'
-  | 'unknown'
-  | 'disconnected'
-  | 'signed-out';
-
-/** Every icon id, e.g. for the icon generator and its contact sheet. */
-export const TRAY_ICON_IDS: readonly TrayIconId[] = [
-  'recording',
-  'paused',
-  'pending',
-  'not-recording',
-  'no-call',
-  'unknown',
-  'disconnected',
-  'signed-out',
-];
+/** The tray icon ids (one per state the agent tells apart by shape); the icon files are named after them. */
+export { TRAY_ICON_IDS, type TrayIconId } from './tray-icon-paths.ts';
 
 /** What a tray menu item does when clicked. */
 export type TrayMenuAction = 'toggle' | 'show-window' | 'sign-out' | 'quit';
@@ -51,18 +30,8 @@ export interface TrayModel {
 /** Windows truncates tray tooltips at 127 characters; we never rely on the OS to cut. */
 export const TOOLTIP_MAX = 127;
 
-/** The words of each status, the same as the window's status region (issue 7). */
-export const STATUS_WORDS: Readonly<Record<AppStatus, string>> = {
-  recording: 'Recording',
-  paused: 'Paused',
-  pausing: 'Pausing…',
-  resuming: 'Resuming…',
-  'not-recording': 'Not recording',
-  'no-call': 'No call',
-  unknown: 'Unknown',
-  disconnected: 'Disconnected',
-  'signed-out': 'Signed out',
-};
+/** The words of each status (the accessibility contract), shared with the window. */
+export { STATUS_WORDS } from '../contract/status-words.ts';
 
 const ICON_OF: Readonly<Record<AppStatus, TrayIconId>> = {
   recording: 'recording',

@@ -13,12 +13,25 @@ import {
   trayIconPixelSize,
   type TrayIconId,
 } from '../../main/app/tray-icon-paths.ts';
-import { TRAY_ICON_IDS as MODEL_ICON_IDS } from '../../main/app/tray-model.ts';
+import { trayModel } from '../../main/app/tray-model.ts';
+import { appStatusSchema } from '../../main/contract/ipc-contract.ts';
+import { view } from '../main/app/views.ts';
 import { REPO_ROOT } from '../../scripts/generate-icons.ts';
 
 describe('icon ids', () => {
-  it('are exactly the ids the tray model shows (a new state needs its icons first)', () => {
-    expect([...MODEL_ICON_IDS].sort()).toEqual([...TRAY_ICON_IDS].sort());
+  it('are exactly the ids the tray model shows for the nine statuses (a new state needs its icons first)', () => {
+    const shown = appStatusSchema.options.map(
+      (status) =>
+        trayModel({
+          view: view({
+            status,
+            ...(status === 'signed-out' ? { session: { phase: 'signed-out', demo: false } } : {}),
+          }),
+          now: 0,
+          platform: 'linux',
+        }).iconId,
+    );
+    expect([...new Set(shown)].sort()).toEqual([...TRAY_ICON_IDS].sort());
   });
 });
 

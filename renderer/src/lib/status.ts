@@ -1,4 +1,5 @@
 import type { AppStatus, AppView, CallInfo } from '../../../main/contract/ipc-contract.ts';
+import { STATUS_WORDS } from '../../../main/contract/status-words.ts';
 
 /**
  * Status display rules: which of the nine words the status region shows, with
@@ -6,18 +7,8 @@ import type { AppStatus, AppView, CallInfo } from '../../../main/contract/ipc-co
  * item 2): the `role="status"` region contains exactly one of them.
  */
 
-/** The word shown for each status; exactly these nine strings, nothing else. */
-export const STATUS_WORDS: Readonly<Record<AppStatus, string>> = {
-  recording: 'Recording',
-  paused: 'Paused',
-  pausing: 'Pausing…',
-  resuming: 'Resuming…',
-  'not-recording': 'Not recording',
-  'no-call': 'No call',
-  unknown: 'Unknown',
-  disconnected: 'Disconnected',
-  'signed-out': 'Signed out',
-};
+/** The words of each status (the accessibility contract), shared with the tray. */
+export { STATUS_WORDS } from '../../../main/contract/status-words.ts';
 
 /** Icon shapes, named after the tray's SVG sources in `assets/svg/` (pausing and resuming share `pending`). */
 export type StatusIconName =
