@@ -262,6 +262,8 @@ export class BayeuxConnection {
    * A `/meta/connect` reply. faye writes a long-poll reply's events after it,
    * CometD before it; the storm guard decides once the whole batch was read
    * (`setImmediate`), with the data flag reset when the connect was sent.
+   * That is the only hop before the next connect: when neither the server nor
+   * the pacer asks for an interval, the adapter sends it from faye's callback at once.
    */
   #connectReply(message: Message, callback: (message: Message) => void): void {
     const heldMs = this.#options.clock.now() - this.#connectSentAt;

@@ -19,6 +19,9 @@ const FayeState = { Connected: 3, Disconnected: 4 } as const;
 /** Where our per-client hooks hang on a faye Dispatcher. */
 const GUARD = Symbol('gws-reply-guard');
 
+/** Set on a faye Dispatcher while the re-arm fast path sends a connect to be flushed at once. */
+const FLUSH_CONNECT = Symbol('gws-flush-connect');
+
 /** faye's transport classes and helpers we patch or call (all private). */
 export interface FayeModules {
   Transport: { prototype: Record<string, unknown> };
@@ -47,6 +50,9 @@ const REQUIRED: readonly [keyof FayeModules, 'prototype' | 'static', string][] =
   ['Transport', 'prototype', '_getCookies'],
   ['Transport', 'prototype', '_storeCookies'],
   ['Transport', 'prototype', 'removeAllTimeouts'],
+  ['Transport', 'prototype', 'sendMessage'],
+  ['Transport', 'prototype', '_flush'],
+  ['Transport', 'prototype', 'removeTimeout'],
   ['NodeHttp', 'prototype', '_handleResponse'],
   ['WebSocket', 'prototype', '_createSocket'],
   ['WebSocket', 'static', 'getSocketUrl'],
@@ -54,6 +60,7 @@ const REQUIRED: readonly [keyof FayeModules, 'prototype' | 'static', string][] =
   ['Client', 'prototype', '_receiveMessage'],
   ['Client', 'prototype', '_handleAdvice'],
   ['Client', 'prototype', '_cycleConnection'],
+  ['Client', 'prototype', 'connect'],
 ];
 
 /**
@@ -104,6 +111,18 @@ interface TransportLike {
   _receive(replies: Message[]): void;
   _handleError(messages: unknown, immediate?: boolean): void;
   _getCookies(): string;
+  batching?: boolean;
+  _flush(): void;
+  _requestPromise?: unknown;
+}
+
+/** The faye client members the re-arm fast path reads (protocol/client.js). */
+interface ClientLike {
+  _dispatcher: Record<string | symbol, unknown>;
+  _state: number;
+  _advice: { reconnect?: string; interval?: number };
+  _connectRequest: unknown;
+  connect(): void;
 }
 
 let patched = false;
@@ -149,6 +168,8 @@ function installPatches(modules: FayeModules): void {
     });
   };
 
+  patchConnectRearm(modules);
+
   const originalCreate = modules.WebSocket.prototype._createSocket as () => unknown;
   const getSocketUrl = (modules.WebSocket.getSocketUrl as (endpoint: unknown) => string).bind(
     modules.WebSocket,
@@ -189,6 +210,54 @@ function installPatches(modules: FayeModules): void {
     guard.sockets.add(socket);
     socket.on?.('close', () => guard.sockets.delete(socket));
     return socket;
+  };
+}
+
+/**
+ * Sends the next `/meta/connect` without faye's two timer hops when nothing
+ * asks to wait: faye re-arms through `setTimeout(advice.interval)` in
+ * `Client._cycleConnection` and then a 0 ms batching timer in
+ * `Transport._publish`; an event published right after a reply waited for a
+ * connect sent behind both. With `advice.interval` 0 (the server's, and the
+ * storm guard's pacer added no floor: its floors land in that same advice) a
+ * guarded client connects at once. Only called from faye's connect callback,
+ * which our connection runs after the whole reply batch was read (see
+ * `BayeuxConnection`), so the pacer has already decided. Only that re-armed
+ * connect is flushed at once: the first connect after a handshake must keep
+ * waiting for the subscribes faye queues right after it, so that the batch asks
+ * for `timeout: 0` (faye's rule) and is answered at once.
+ */
+function patchConnectRearm(modules: FayeModules): void {
+  const originalCycle = modules.Client.prototype._cycleConnection as () => void;
+  modules.Client.prototype._cycleConnection = function (this: ClientLike) {
+    const guarded = this._dispatcher[GUARD] !== undefined;
+    if (
+      !guarded ||
+      this._state !== FayeState.Connected ||
+      this._advice.reconnect !== 'retry' ||
+      (this._advice.interval ?? 0) !== 0
+    ) {
+      return originalCycle.call(this);
+    }
+    this._connectRequest = null;
+    // Our extensions pass messages on synchronously, so the connect reaches the transport inside this call.
+    this._dispatcher[FLUSH_CONNECT] = true;
+    try {
+      this.connect();
+    } finally {
+      this._dispatcher[FLUSH_CONNECT] = false;
+    }
+  };
+
+  const originalSend = modules.Transport.prototype.sendMessage as (message: Message) => unknown;
+  modules.Transport.prototype.sendMessage = function (this: TransportLike, message: Message) {
+    const promise = originalSend.call(this, message);
+    if (this._dispatcher[FLUSH_CONNECT] === true && this.batching && message.channel === '/meta/connect') {
+      // What faye's 0 ms 'publish' timer would do: send the batch, forget its promise.
+      this._flush();
+      delete this._requestPromise;
+    }
+    return promise;
   };
 }
 

@@ -141,7 +141,11 @@ describe('Bayeux connection recovery', () => {
   it('clamps the reconnect interval when the server advises interval 0 on instant replies', async () => {
     h = await withRelay();
     // Every /meta/connect reply says "handshake again, no wait": faye alone loops as fast as it can.
+    relay?.resetLog();
     await h.ctl.fault({ bayeuxAdvice: 'handshake', interval: 0 });
+    // The held connect gets the faulty reply only when answered (an event, or its poll
+    // timeout under load): window the count once the loop has started, not before.
+    await waitFor(() => (relay?.count(/\/meta\/handshake/) ?? 0) > 0, 2 * POLL_TIMEOUT_MS, 'the loop');
     await new Promise((resolve) => setTimeout(resolve, 300));
     relay?.resetLog();
     const windowMs = 1_000;
