@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
 
 /**
  * `npm run build` (`electron-vite build`) → the layout electron-builder packs:
@@ -19,37 +18,8 @@ import type { Plugin } from 'vite';
  */
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-/** The line electron-vite's ESM shim puts at the top of an ES main bundle that uses `require`. */
-const SHIM_REQUIRE = 'const require = __shims_module__.createRequire(import.meta.url);';
-
-/**
- * electron-vite adds `const require = createRequire(import.meta.url)` to an
- * ESM main bundle that uses `require`, but our sources (the simulator's
- * Bayeux endpoint, the core's faye adapter) declare their own top-level
- * `require` the same way; the bundler keeps one of them named `require`, and
- * the bundle would not even parse ("Identifier 'require' has already been
- * declared"). Both are `createRequire(import.meta.url)` of the same bundle
- * file, so the later duplicates are dropped in favour of the shim.
- */
-function dedupeRequireShim(): Plugin {
-  return {
-    name: 'gws:dedupe-require-shim',
-    apply: 'build',
-    enforce: 'post',
-    renderChunk(code) {
-      if (!code.includes(SHIM_REQUIRE)) return null;
-      const out = code.replace(
-        /^(?:var|let|const) require = (?:\w+\.)?createRequire\(import\.meta\.url\);$/gm,
-        (line) => (line === SHIM_REQUIRE ? line : '/* require: the CommonJS shim above */'),
-      );
-      return out === code ? null : { code: out, map: null };
-    },
-  };
-}
-
 export default defineConfig({
   main: {
-    plugins: [dedupeRequireShim()],
     build: {
       outDir: here('./out/main'),
       rolldownOptions: {

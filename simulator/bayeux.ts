@@ -16,7 +16,7 @@ import type { PendingEvent } from './world.ts';
  * events, whatever it subscribes to (`/**` included).
  */
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 /** The parts of faye's (untyped, CommonJS) server API this module uses. */
 interface FayeMessage {
@@ -127,7 +127,7 @@ export class BayeuxHub {
   private messageCounter = 0;
 
   constructor(private readonly options: BayeuxHubOptions) {
-    const faye = require('faye') as FayeModule;
+    const faye = requireCjs('faye') as FayeModule;
     this.adapter = new faye.NodeAdapter({ mount: options.mount, timeout: options.timeoutSec });
     const engine = this.adapter._server?._engine;
     if (typeof engine?.publish !== 'function' || typeof engine.destroyClient !== 'function') {

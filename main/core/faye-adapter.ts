@@ -11,7 +11,7 @@ import faye, { type Client, type CookieStoreLike, type Extension, type Message }
  * instead of during a recovery at 3 a.m.
  */
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 /** faye's client states we read or set (protocol/client.js CONNECTED / DISCONNECTED). */
 const FayeState = { Connected: 3, Disconnected: 4 } as const;
@@ -34,10 +34,10 @@ export interface FayeModules {
 /** Loads faye's internal modules from the installed package. */
 export function loadFayeModules(): FayeModules {
   return {
-    Transport: require('faye/src/transport/transport.js') as FayeModules['Transport'],
-    NodeHttp: require('faye/src/transport/node_http.js') as FayeModules['NodeHttp'],
-    WebSocket: require('faye/src/transport/web_socket.js') as FayeModules['WebSocket'],
-    wsFactory: require('faye/src/util/websocket/node_websocket.js') as FayeModules['wsFactory'],
+    Transport: requireCjs('faye/src/transport/transport.js') as FayeModules['Transport'],
+    NodeHttp: requireCjs('faye/src/transport/node_http.js') as FayeModules['NodeHttp'],
+    WebSocket: requireCjs('faye/src/transport/web_socket.js') as FayeModules['WebSocket'],
+    wsFactory: requireCjs('faye/src/util/websocket/node_websocket.js') as FayeModules['wsFactory'],
     Client: faye.Client as unknown as FayeModules['Client'],
   };
 }
