@@ -7,6 +7,7 @@ import { runOfficial } from './official.ts';
 import { runOurs } from './ours.ts';
 import { runOverhead } from './overhead.ts';
 import { runPaired } from './paired.ts';
+import { runRendererBench } from './renderer.ts';
 import { checkGoals, formatReport, type BenchReport } from './report.ts';
 import { runScale } from './scale.ts';
 import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts';
@@ -21,7 +22,9 @@ import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts'
  * BENCH_OVERHEAD_CYCLES (default 200), BENCH_APPLY_CALLS (default 100000),
  * BENCH_SCALE (agent counts, default "100,500,1000"; "" skips),
  * BENCH_SCALE_SAMPLES (steady samples per count, default 300),
- * BENCH_ONLY (comma list of sections a,b,c,d,e,f; default all).
+ * BENCH_ONLY (comma list of sections a,b,c,d,e,f,w; default all), where w is the
+ * window (issue 7): renderer JS gzip size and first render in Chromium, written
+ * to bench/results/renderer.json (BENCH_RENDERER_LOADS cold loads, default 15).
  */
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -38,7 +41,7 @@ const overheadCycles = intEnv('BENCH_OVERHEAD_CYCLES', 200);
 const applyCalls = intEnv('BENCH_APPLY_CALLS', 100_000);
 const scaleSamples = intEnv('BENCH_SCALE_SAMPLES', 300);
 const scaleCounts = (process.env.BENCH_SCALE ?? '100,500,1000').split(',').filter(Boolean).map(Number);
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,w').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const git = (...args: string[]) => {
   try {
@@ -96,6 +99,11 @@ if (only.has('f')) {
     log(`(f) scale: ${agents} agents…`);
     report.scale.push(await runScale(agents, scaleSamples));
   }
+}
+
+if (only.has('w')) {
+  log('(w) the window: renderer bundle size and first render in Chromium…');
+  await runRendererBench({ loads: intEnv('BENCH_RENDERER_LOADS', 15), log });
 }
 
 const goals = checkGoals(report);
