@@ -1,6 +1,6 @@
 import type { ConnectionState } from '../core/bayeux-connection.ts';
 import type { CommandResult } from '../core/commands.ts';
-import type { CoreErrorCode, RecordingTransition, Severity, SignInFailureCode } from '../core/core-events.ts';
+import type { CoreErrorCode, RecordingTransition, Severity, StartResult } from '../core/core-events.ts';
 import type { RecordingMachineState } from '../core/recording-machine.ts';
 import type { DerivedStatus } from '../core/workspace.ts';
 
@@ -110,9 +110,8 @@ export interface CorePausedCompliance {
   autoResumeAt?: number;
 }
 
-/** `start()`'s result; older cores said `reason`, newer ones `code` + `message`. */
-export type CoreStartResult =
-  { ok: true } | { ok: false; code?: SignInFailureCode; message?: string; reason?: string };
+/** `start()`'s result: the core's own, with a {@link SignInFailureCode} (never prose to match). */
+export type CoreStartResult = StartResult;
 
 /** The core as the app drives it. */
 export interface AppCore {
@@ -137,20 +136,4 @@ export interface AppCore {
   keepPaused?(callId?: string): CommandResult | Promise<CommandResult>;
   /** Compliance: the paused calls it tracks (present when the core is wrapped by `withCompliance`). */
   complianceState?(): readonly CorePausedCompliance[];
-}
-
-/**
- * The failure code of a failed start. Newer cores give `code`; for an older
- * core's prose `reason` the code is inferred once, here, so nothing else in
- * the app ever matches strings.
- */
-export function startFailureCode(result: Extract<CoreStartResult, { ok: false }>): SignInFailureCode {
-  if (result.code) return result.code;
-  const reason = result.reason ?? '';
-  if (/^sign-in refused/.test(reason)) return 'bad-credentials';
-  if (/certificate|self.signed|TLS/i.test(reason)) return 'tls';
-  if (/^cannot reach/.test(reason)) return 'unreachable';
-  if (/stopped/.test(reason)) return 'stopped';
-  if (/already started/.test(reason)) return 'already-started';
-  return 'server-error';
 }

@@ -1,6 +1,6 @@
 import { startSimulator, simulatorOptionsSchema, type SimulatorOptionsInput } from '../../simulator/index.ts';
 import type { SignInFailureCode, SignInResult, Transport } from '../contract/ipc-contract.ts';
-import { startFailureCode, type AppCore, type CoreEventLike, type CoreStartResult } from './core-port.ts';
+import type { AppCore, CoreEventLike, CoreStartResult } from './core-port.ts';
 import type { CoreConfig, CoreFactory } from './core-factory.ts';
 import { silentLogger, type LoggerPort, type SecretStorePort } from './ports.ts';
 
@@ -197,8 +197,7 @@ export function createSessionController(deps: SessionControllerDeps): SessionCon
       return { ok: false, code: 'stopped', message: 'Another sign-in replaced this one.' };
     }
     if (!result.ok) {
-      const code = startFailureCode(result);
-      return fail(mine, code, result.message ?? result.reason ?? code);
+      return fail(mine, result.code, result.message);
     }
     await onSuccess?.();
     logger.info('signed in', { serverUrl: shown.serverUrl, username: shown.username, demo: shown.demo });
