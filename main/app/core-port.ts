@@ -1,3 +1,4 @@
+import type { AgentCore } from '../core/agent-core.ts';
 import type { ConnectionState } from '../core/bayeux-connection.ts';
 import type { CommandResult } from '../core/commands.ts';
 import type { CoreErrorCode, RecordingTransition, Severity, StartResult } from '../core/core-events.ts';
@@ -113,23 +114,28 @@ export interface CorePausedCompliance {
 /** `start()`'s result: the core's own, with a {@link SignInFailureCode} (never prose to match). */
 export type CoreStartResult = StartResult;
 
-/** The core as the app drives it. */
-export interface AppCore {
+/** The commands the app drives, exactly as the core declares them. */
+type CoreCommands = Pick<
+  AgentCore,
+  | 'stop'
+  | 'toggleRecording'
+  | 'pauseRecording'
+  | 'resumeRecording'
+  | 'startRecording'
+  | 'stopRecording'
+  | 'answer'
+  | 'hold'
+  | 'retrieve'
+  | 'hangup'
+  | 'ready'
+  | 'notReady'
+>;
+
+/** The core as the app drives it (the core's commands; its snapshot and events as the app reads them). */
+export interface AppCore extends CoreCommands {
   start(): Promise<CoreStartResult>;
-  stop(): Promise<void>;
   getSnapshot(): CoreSnapshot;
   subscribe(listener: (event: CoreEventLike) => void): () => void;
-  toggleRecording(): Promise<CommandResult>;
-  pauseRecording(callId?: string): Promise<CommandResult>;
-  resumeRecording(callId?: string): Promise<CommandResult>;
-  startRecording(callId?: string): Promise<CommandResult>;
-  stopRecording(callId?: string): Promise<CommandResult>;
-  answer(callId?: string): Promise<CommandResult>;
-  hold(callId?: string): Promise<CommandResult>;
-  retrieve(callId?: string): Promise<CommandResult>;
-  hangup(callId?: string): Promise<CommandResult>;
-  ready(): Promise<CommandResult>;
-  notReady(): Promise<CommandResult>;
   /** Rebuilds the notification stream now (power resume, network back). */
   reconnectNow?(): void;
   /** Compliance: the agent keeps the call paused (postpones the announced auto-resume). */
