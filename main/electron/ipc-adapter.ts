@@ -6,6 +6,7 @@ import {
   type AppServicePort,
   type SettingsUpdateResult,
 } from '../contract/ipc-contract.ts';
+import { invokeService } from '../app/invoke-service.ts';
 import type { LoggerPort } from '../app/ports.ts';
 
 /**
@@ -86,25 +87,6 @@ function invalidAnswer(channel: Channel, message: string, service: AppServicePor
   }
 }
 
-function call(service: AppServicePort, channel: Channel, payload: unknown): unknown {
-  switch (channel) {
-    case IpcChannel.GetState:
-      return service.getState();
-    case IpcChannel.Command:
-      return service.command(payload as Parameters<AppServicePort['command']>[0]);
-    case IpcChannel.SignIn:
-      return service.signIn(payload as Parameters<AppServicePort['signIn']>[0]);
-    case IpcChannel.StartDemo:
-      return service.startDemo();
-    case IpcChannel.SignOut:
-      return service.signOut();
-    case IpcChannel.GetSettings:
-      return service.getSettings();
-    case IpcChannel.UpdateSettings:
-      return service.updateSettings(payload as Parameters<AppServicePort['updateSettings']>[0]);
-  }
-}
-
 /** Registers the handlers and the pushes; returns the function that removes them. */
 export function registerIpc(options: IpcAdapterOptions): () => void {
   const { service, logger } = options;
@@ -134,7 +116,7 @@ export function registerIpc(options: IpcAdapterOptions): () => void {
         logger.warn('IPC payload refused', { channel, issues: 1 });
         throw new Error('Invalid request: this call takes no arguments');
       }
-      return call(service, channel, payload);
+      return invokeService(service, channel, payload);
     });
   }
   const unsubscribe = service.subscribe((event) => {

@@ -1,4 +1,5 @@
-import { INVOKE_REQUEST_SCHEMAS, IpcChannel, type AppServicePort } from '../contract/ipc-contract.ts';
+import { INVOKE_REQUEST_SCHEMAS, type AppServicePort } from '../contract/ipc-contract.ts';
+import { invokeService } from '../app/invoke-service.ts';
 import type { LoggerPort } from '../app/ports.ts';
 import { wsInvokeSchema, type WsServerMessage } from './ws-protocol.ts';
 
@@ -45,31 +46,9 @@ export async function dispatchInvoke(
     input = parsed.data;
   }
   try {
-    return { type: 'reply', id, value: await call(service, channel, input) };
+    return { type: 'reply', id, value: (await invokeService(service, channel, input)) ?? null };
   } catch (error) {
     logger.error('web: invoke failed', { channel, error: error instanceof Error ? error.name : 'error' });
     return { type: 'error', id, code: 'internal', message: `${channel} failed` };
-  }
-}
-
-async function call(service: AppServicePort, channel: string, input: unknown): Promise<unknown> {
-  switch (channel) {
-    case IpcChannel.GetState:
-      return service.getState();
-    case IpcChannel.Command:
-      return service.command(input as Parameters<AppServicePort['command']>[0]);
-    case IpcChannel.SignIn:
-      return service.signIn(input as Parameters<AppServicePort['signIn']>[0]);
-    case IpcChannel.StartDemo:
-      return service.startDemo();
-    case IpcChannel.SignOut:
-      await service.signOut();
-      return null;
-    case IpcChannel.GetSettings:
-      return service.getSettings();
-    case IpcChannel.UpdateSettings:
-      return service.updateSettings(input as Parameters<AppServicePort['updateSettings']>[0]);
-    default:
-      throw new Error(`unknown channel ${channel}`);
   }
 }
