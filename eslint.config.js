@@ -1,11 +1,123 @@
+/**
+ * Lint, and the layering it enforces (VS Code style): each folder imports only the ones below it.
+ *
+ *   renderer/ ─┐                      (types from contract/ only)
+ *   preload/  ─┼─▶ contract/          (the one IPC map, shared by every side)
+ *   main/index.ts, main/cli/ ─▶ main/electron/, main/web/ ─▶ main/app/ ─▶ main/core/
+ *   main/app:  services/ ─▶ policies/, ports/         (policies never import services)
+ *   main/core: compliance/ ─▶ agent-core, sign-in, core-events ─▶ state/ ─▶ bayeux/ ─▶ gws/ ─▶ ports/
+ *   simulator/: a peer of the app, never imports it.
+ *
+ * The arrows are checked on resolved paths (`import-x/no-restricted-paths`), so a deep `../../` cannot slip
+ * past them; electron is importable only by the adapters (`main/electron/`) and the composition root
+ * (`main/index.ts`), raw `ipcMain` only by the IPC adapter and raw `ipcRenderer` only by the preload.
+ */
+
 import js from '@eslint/js';
+import vitest from '@vitest/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
-/**
- * Layering is enforced here (VS Code style): the simulator and the main-process
- * core never import electron, and the simulator never imports the app.
- */
+/** Files of the core's own root: the facade above state/ and below compliance/. */
+const CORE_ROOT = ['main/core/agent-core.ts', 'main/core/sign-in.ts', 'main/core/core-events.ts'];
+
+/** One zone: files under `target` may not import files under `from`. */
+const zone = (target, from, message) => ({ target, from, message });
+
+const ARROWS = [
+  // Whole-program layers.
+  zone(
+    './main/core',
+    [
+      './main/app',
+      './main/electron',
+      './main/web',
+      './main/cli',
+      './main/index.ts',
+      './contract',
+      './simulator',
+    ],
+    'main/core is the bottom layer: it imports no app, adapter, browser mode, CLI, contract or simulator.',
+  ),
+  zone(
+    './main/app',
+    ['./main/electron', './main/web', './main/cli', './main/index.ts', './renderer', './preload'],
+    'main/app is plain Node decisions: it never imports the adapters, browser mode or the entry points.',
+  ),
+  zone(
+    './main/electron',
+    ['./main/web', './main/cli', './main/index.ts', './simulator'],
+    'main/electron holds thin adapters: they translate, and import neither the entry points nor browser mode.',
+  ),
+  zone(
+    './main/web',
+    ['./main/electron', './main/cli', './main/index.ts'],
+    'Browser mode runs without Electron: no adapters, no entry points.',
+  ),
+  zone(
+    './contract',
+    ['./main', './renderer', './preload', './simulator'],
+    'The contract imports nothing of ours.',
+  ),
+  zone(
+    './simulator',
+    ['./main', './contract', './renderer', './preload'],
+    'The simulator is a peer of the app, not part of it.',
+  ),
+  zone(
+    './preload',
+    ['./main', './renderer', './simulator'],
+    'The preload exposes the contract 1:1 and imports nothing else.',
+  ),
+  zone(
+    './renderer',
+    ['./main', './preload', './simulator'],
+    'The renderer talks only to window.gwsApi: it imports the contract, never main.',
+  ),
+  // Inside main/app.
+  zone(
+    './main/app/policies',
+    './main/app/services',
+    'Policies are pure decisions: they never import services.',
+  ),
+  zone('./main/app/ports', './main/app/services', 'Ports are interfaces: they never import services.'),
+  // Inside main/core, bottom up.
+  zone(
+    './main/core/ports',
+    [
+      './main/core/gws',
+      './main/core/bayeux',
+      './main/core/state',
+      './main/core/compliance',
+      ...CORE_ROOT.map((f) => `./${f}`),
+    ],
+    'core/ports is the bottom of the core: clock, logging, redaction and the error vocabulary only.',
+  ),
+  zone(
+    './main/core/gws',
+    ['./main/core/bayeux', './main/core/state', './main/core/compliance', ...CORE_ROOT.map((f) => `./${f}`)],
+    'core/gws (the REST session) sits under the stream, the state and compliance.',
+  ),
+  zone(
+    './main/core/bayeux',
+    ['./main/core/state', './main/core/compliance', ...CORE_ROOT.map((f) => `./${f}`)],
+    'core/bayeux (the notification stream) sits under the state and compliance.',
+  ),
+  zone(
+    './main/core/state',
+    ['./main/core/compliance', ...CORE_ROOT.map((f) => `./${f}`)],
+    'core/state (calls and the recording machine) sits under the agent core and compliance.',
+  ),
+  ...CORE_ROOT.map((f) =>
+    zone(
+      `./${f}`,
+      './main/core/compliance',
+      'The agent core is wrapped by compliance, never the other way round.',
+    ),
+  ),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -17,15 +129,34 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Type-aware: a promise nobody awaits or catches loses its failure (a pause refused in silence).
   {
-    files: [
-      'simulator/**/*.ts',
-      'main/core/**/*.ts',
-      'main/app/**/*.ts',
-      'main/web/**/*.ts',
-      'main/contract/**/*.ts',
-      'main/headless-cli.ts',
-    ],
+    files: ['main/**/*.ts', 'contract/**/*.ts', 'preload/**/*.ts', 'simulator/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  // The layers' public faces say what they return.
+  {
+    files: ['main/core/**/*.ts', 'contract/**/*.ts', 'preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/explicit-function-return-type': [
+        'error',
+        { allowExpressions: true, allowTypedFunctionExpressions: true, allowHigherOrderFunctions: true },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.svelte'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.svelte'] })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: ARROWS }] },
+  },
+  {
+    files: ['main/**/*.ts', 'contract/**/*.ts', 'simulator/**/*.ts'],
+    ignores: ['main/electron/**', 'main/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -34,7 +165,7 @@ export default tseslint.config(
             {
               group: ['electron', 'electron/*'],
               message:
-                'The core, the app layer, browser mode, the contract and the simulator run in plain Node: never import electron (only main/electron/ and main/index.ts may).',
+                'Only main/electron/ and main/index.ts import electron: the core, the app layer, browser mode, the CLIs, the contract and the simulator run in plain Node.',
             },
           ],
         },
@@ -42,38 +173,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['simulator/**/*.ts'],
+    files: ['main/electron/**/*.ts', 'main/index.ts'],
+    ignores: ['main/electron/ipc-adapter.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'The simulator must run in plain Node.' },
-            {
-              group: ['../main/*', '../../main/*'],
-              message: 'The simulator is a peer of the app, not part of it.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'main/core runs in plain Node: never import electron.',
-            },
-            {
-              group: ['../app/*', '../electron/*', '../web/*', '../index*', '../../main/app/*'],
-              message:
-                'main/core is the bottom layer: it never imports the app, the adapters or browser mode.',
-            },
+          paths: [
+            { name: 'electron', importNames: ['ipcMain'], message: 'Raw ipcMain only in ipc-adapter.ts.' },
           ],
         },
       ],
@@ -82,25 +189,13 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
               group: ['electron', 'electron/*', 'node:*'],
               message: 'The renderer talks only to window.gwsApi: never electron, never Node.',
-            },
-            {
-              group: [
-                '**/main/*',
-                '!**/main/contract',
-                '**/main/core/*',
-                '**/main/app/*',
-                '**/main/electron/*',
-                '**/main/web/*',
-              ],
-              allowTypeImports: true,
-              message: 'The renderer may import only types from main (the IPC contract).',
             },
           ],
         },
@@ -113,15 +208,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          patterns: [{ group: ['node:*'], message: 'The sandboxed preload has no Node.' }],
+          paths: [
             {
-              group: ['../main/core/*', '../main/app/*', '../main/electron/*', '../main/web/*', 'node:*'],
-              message: 'The preload exposes the IPC contract 1:1 and imports nothing else.',
+              name: 'electron',
+              allowImportNames: ['contextBridge', 'ipcRenderer', 'IpcRenderer', 'IpcRendererEvent'],
+              message: 'The preload uses only contextBridge and ipcRenderer.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['test/**/*.ts'],
+    plugins: { vitest },
+    rules: { 'vitest/no-focused-tests': 'error', 'vitest/no-disabled-tests': 'warn' },
   },
   // Svelte components of the renderer: svelte-eslint-parser with TypeScript inside <script lang="ts">.
   ...svelte.configs.recommended,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { parseGwsEvent } from '../main/core/call-model.ts';
-import { systemClock } from '../main/core/clock.ts';
-import { Workspace } from '../main/core/workspace.ts';
+import { parseGwsEvent } from '../main/core/state/call-model.ts';
+import { systemClock } from '../main/core/ports/clock.ts';
+import { Workspace } from '../main/core/state/workspace.ts';
 import { parseSimulatorOptions } from '../simulator/options.ts';
 import { World } from '../simulator/world.ts';
 import { round } from './stats.ts';

@@ -1,11 +1,11 @@
-import { Agent, request } from 'node:http';
-import { performance } from 'node:perf_hooks';
-
 /**
  * A lightweight GWS agent for the scale bench: raw HTTP, its own keep-alive
  * sockets (one long-poll, one REST), a Bayeux long-polling loop with no
  * client library, so a thousand of them fit in one process.
  */
+
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 interface Reply {
   status: number;

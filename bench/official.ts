@@ -1,3 +1,10 @@
+/**
+ * (b) The official CometD JavaScript client (cometd 9 + cometd-nodejs-client 2)
+ * doing the same POST → event cycle as our toggle: a PauseCallRecording (or
+ * Resume) POST with got on a keep-alive socket, timed until the
+ * CallRecordingStateChange arrives on its `/v2/me/calls` subscription.
+ */
+
 import { performance } from 'node:perf_hooks';
 import { CometD, type Message } from 'cometd';
 import { adapt } from 'cometd-nodejs-client';
@@ -6,13 +13,6 @@ import { CookieJar } from 'tough-cookie';
 import { WebSocket } from 'ws';
 import { stats, within, type LatencyStats } from './stats.ts';
 import type { BenchTarget } from './targets.ts';
-
-/**
- * (b) The official CometD JavaScript client (cometd 9 + cometd-nodejs-client 2)
- * doing the same POST → event cycle as our toggle: a PauseCallRecording (or
- * Resume) POST with got on a keep-alive socket, timed until the
- * CallRecordingStateChange arrives on its `/v2/me/calls` subscription.
- */
 
 export interface OfficialResult {
   server: string;

@@ -1,15 +1,15 @@
-import { performance } from 'node:perf_hooks';
-import { createAgentCore, type AgentCore } from '../main/core/agent-core.ts';
-import type { BayeuxTransport } from '../main/core/bayeux-connection.ts';
-import type { DerivedStatus } from '../main/core/workspace.ts';
-import { stats, type LatencyStats } from './stats.ts';
-import type { BenchTarget } from './targets.ts';
-
 /**
  * (a) Our client as the agent experiences it: from `toggleRecording()` until
  * the derived status is `paused` (or `recording`) as confirmed by the server's
  * event — REST round trip, server, event delivery, parsing, state derivation.
  */
+
+import { performance } from 'node:perf_hooks';
+import { createAgentCore, type AgentCore } from '../main/core/agent-core.ts';
+import type { BayeuxTransport } from '../main/core/bayeux/connection.ts';
+import type { DerivedStatus } from '../main/core/state/workspace.ts';
+import { stats, type LatencyStats } from './stats.ts';
+import type { BenchTarget } from './targets.ts';
 
 /** Result of one server × transport run. */
 export interface OursResult {

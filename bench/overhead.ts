@@ -1,4 +1,4 @@
-import type { BayeuxTransport } from '../main/core/bayeux-connection.ts';
+import type { BayeuxTransport } from '../main/core/bayeux/connection.ts';
 import { runOurs } from './ours.ts';
 import { stats, type LatencyStats } from './stats.ts';
 import type { BenchTarget } from './targets.ts';

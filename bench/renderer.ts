@@ -1,12 +1,3 @@
-import { readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { startBrowserApp } from '../main/web/browser-app.ts';
-import { startSimulator } from '../simulator/index.ts';
-
 /**
  * Issue 7's size and speed goals for the window, measured (not asserted in
  * tests): the gzip size of the built renderer JavaScript (goal ≤ 50 KB) and
@@ -18,6 +9,15 @@ import { startSimulator } from '../simulator/index.ts';
  * `npx tsx bench/renderer.ts` (env BENCH_RENDERER_LOADS, default 15) writes
  * bench/results/renderer.json; `runRendererBench()` is what bench/run.ts calls.
  */
+
+import { readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { startBrowserApp } from '../main/web/browser-app.ts';
+import { startSimulator } from '../simulator/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 

@@ -113,7 +113,7 @@ const result = {
   measuredAt: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1000),
   commit: git('rev-parse', 'HEAD'),
-  bayeuxConnectionCommit: git('log', '-1', '--format=%h %s', '--', 'main/core/bayeux-connection.ts'),
+  bayeuxConnectionCommit: git('log', '-1', '--format=%h %s', '--', 'main/core/bayeux/connection.ts'),
   node: process.version,
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? 'unknown',

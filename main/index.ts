@@ -1,31 +1,3 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app } from 'electron';
-import { createAppService, type AppService } from './app/app-service.ts';
-import { createAuditLogs } from './app/audit-logs.ts';
-import { agentCoreFactory, complianceDecorator } from './app/core-factory.ts';
-import { bindDesktopShell, type DesktopShell } from './app/desktop-shell.ts';
-import type { Platform } from './app/hotkey-policy.ts';
-import type { LoggerPort } from './app/ports.ts';
-import { createRotatingLog, type RotatingLog } from './app/rotating-log.ts';
-import { createSessionController } from './app/session-controller.ts';
-import { loadSettings, managedSettingsPath } from './app/settings.ts';
-import { APP_ICON_PNG } from './app/tray-icon-paths.ts';
-import { trayModel } from './app/tray-model.ts';
-import { registerIpc } from './electron/ipc-adapter.ts';
-import { autostartDir, createLoginItemAdapter, HIDDEN_FLAG } from './electron/login-item-adapter.ts';
-import { createNotifierAdapter } from './electron/notifier-adapter.ts';
-import { watchPowerAndNetwork } from './electron/power-adapter.ts';
-import { createSecretStore } from './electron/secret-store-adapter.ts';
-import { openElectronSettingsStore } from './electron/settings-store-adapter.ts';
-import { createShortcutAdapter } from './electron/shortcut-adapter.ts';
-import { acquireSingleInstance } from './electron/single-instance.ts';
-import { createTrayAdapter, type TrayAdapter } from './electron/tray-adapter.ts';
-import { createWindowAdapter, type WindowAdapter } from './electron/window-adapter.ts';
-import type { AgentCoreOptions } from './core/agent-core.ts';
-import type { SimulatorOptionsInput } from '../simulator/index.ts';
-
 /**
  * The composition root of the desktop app: the ONE place that creates the
  * app layer (settings, secrets, session controller, app service) and wires
@@ -45,6 +17,34 @@ import type { SimulatorOptionsInput } from '../simulator/index.ts';
  * {@link bootApp} takes `electron` from the module import (the real one in
  * the app, the shared fake under vitest), so a test boots exactly this code.
  */
+
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app } from 'electron';
+import { createAppService, type AppService } from './app/services/app-service.ts';
+import { createAuditLogs } from './app/services/audit-logs.ts';
+import { agentCoreFactory, complianceDecorator } from './app/services/core-factory.ts';
+import { bindDesktopShell, type DesktopShell } from './app/services/desktop-shell.ts';
+import type { Platform } from './app/policies/hotkey-policy.ts';
+import type { LoggerPort } from './app/ports/app-ports.ts';
+import { createRotatingLog, type RotatingLog } from './app/services/rotating-log.ts';
+import { createSessionController } from './app/services/session-controller.ts';
+import { loadSettings, managedSettingsPath } from './app/policies/settings.ts';
+import { APP_ICON_PNG } from './app/policies/tray-icon-paths.ts';
+import { trayModel } from './app/policies/tray-model.ts';
+import { registerIpc } from './electron/ipc-adapter.ts';
+import { autostartDir, createLoginItemAdapter, HIDDEN_FLAG } from './electron/login-item-adapter.ts';
+import { createNotifierAdapter } from './electron/notifier-adapter.ts';
+import { watchPowerAndNetwork } from './electron/power-adapter.ts';
+import { createSecretStore } from './electron/secret-store-adapter.ts';
+import { openElectronSettingsStore } from './electron/settings-store-adapter.ts';
+import { createShortcutAdapter } from './electron/shortcut-adapter.ts';
+import { acquireSingleInstance } from './electron/single-instance.ts';
+import { createTrayAdapter, type TrayAdapter } from './electron/tray-adapter.ts';
+import { createWindowAdapter, type WindowAdapter } from './electron/window-adapter.ts';
+import type { AgentCoreOptions } from './core/agent-core.ts';
+import type { SimulatorOptionsInput } from '../simulator/index.ts';
 
 /** Options of {@link bootApp}; all optional, the defaults are the packaged app's. */
 export interface BootOptions {

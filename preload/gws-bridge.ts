@@ -1,7 +1,3 @@
-import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { IpcChannel } from '../main/contract/ipc-channels.ts';
-import type { GwsApi } from '../main/contract/ipc-contract.ts';
-
 /**
  * The contract's {@link GwsApi} over `ipcRenderer`, 1:1: each method invokes
  * exactly one of the contract's invoke channels, each subscription listens to
@@ -10,6 +6,10 @@ import type { GwsApi } from '../main/contract/ipc-contract.ts';
  * object (its `sender` would hand the page an IPC handle) — listeners get the
  * payload only, and every subscription returns its unsubscribe function.
  */
+
+import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import { IpcChannel } from '../contract/ipc-channels.ts';
+import type { GwsApi } from '../contract/ipc-contract.ts';
 
 /** The slice of `ipcRenderer` the bridge uses (the real one in the preload, the fake in tests). */
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;

@@ -35,7 +35,7 @@ import {
   TRAY_ICON_IDS,
   TRAY_ICON_SIZES,
   type TrayIconId,
-} from '../main/app/tray-icon-paths.ts';
+} from '../main/app/policies/tray-icon-paths.ts';
 
 /** The repository root (this file lives in `scripts/`). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

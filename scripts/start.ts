@@ -1,8 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 /**
  * `npm start`: build the app (`electron-vite build`), then launch Electron on
  * it in demo mode (`--demo`: the embedded simulator with its demo caller).
@@ -17,6 +12,11 @@ import { fileURLToPath } from 'node:url';
  * saved settings). Environment: `ELECTRON_OVERRIDE_DIST_PATH` (as the
  * `electron` package honours it) points at another Electron folder.
  */
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,13 +1,13 @@
+/**
+ * Who is calling: HTTP Basic on any request, or the `JSESSIONID` cookie of an
+ * earlier successful login (gws-api.md §1.1–§1.2).
+ */
+
 import type { IncomingMessage } from 'node:http';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { SESSION_COOKIE } from './protocol.ts';
 import type { HttpSession, SessionStore } from './sessions.ts';
 import type { World } from './world.ts';
-
-/**
- * Who is calling: HTTP Basic on any request, or the `JSESSIONID` cookie of an
- * earlier successful login (gws-api.md §1.1–§1.2).
- */
 
 interface Credentials {
   userName: string;

@@ -1,11 +1,3 @@
-import { createRequire } from 'node:module';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
-import type { FaultBook } from './faults.ts';
-import { exceedsDepth } from './http-util.ts';
-import type { HttpSession } from './sessions.ts';
-import type { PendingEvent } from './world.ts';
-
 /**
  * The CometD/Bayeux endpoint of the simulator, on faye's NodeAdapter.
  *
@@ -15,6 +7,14 @@ import type { PendingEvent } from './world.ts';
  * delivery is rewritten back on the way out: agent A can never receive agent B's
  * events, whatever it subscribes to (`/**` included).
  */
+
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FaultBook } from './faults.ts';
+import { exceedsDepth } from './http-util.ts';
+import type { HttpSession } from './sessions.ts';
+import type { PendingEvent } from './world.ts';
 
 const requireCjs = createRequire(import.meta.url);
 

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseSimulatorOptions, type SimulatorOptionsInput } from './options.ts';
-import { startSimulator } from './server.ts';
-
 /**
  * `npm run sim -- --port 8090 [--host 127.0.0.1] [--csrf on|off] [--config file.json] [--demo] [--no-control-api]`
  *
  * Prints the URL and the demo credentials, logs what happens on stderr, and
  * stops cleanly on Ctrl+C. Command-line flags override the config file.
  */
+
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseSimulatorOptions, type SimulatorOptionsInput } from './options.ts';
+import { startSimulator } from './server.ts';
 
 function port(value: string): number {
   const n = Number(value);

@@ -1,15 +1,15 @@
+/**
+ * The `/sim` control API (loopback only): what a test, a trainer or a curl user
+ * does to the contact centre from outside — calls arrive and end, faults are
+ * armed, sessions die, the server restarts.
+ */
+
 import { z } from 'zod';
 import { faultSchema } from './faults.ts';
 import type { FaultBook } from './faults.ts';
 import { safeDecode } from './http-util.ts';
 import { StatusCode } from './protocol.ts';
 import type { OperationResult, World } from './world.ts';
-
-/**
- * The `/sim` control API (loopback only): what a test, a trainer or a curl user
- * does to the contact centre from outside — calls arrive and end, faults are
- * armed, sessions die, the server restarts.
- */
 
 export const createCallSchema = z
   .object({

@@ -1,12 +1,12 @@
-import type { IncomingMessage } from 'node:http';
-import { CSRF_HEADER_NAME } from './protocol.ts';
-import type { HttpSession } from './sessions.ts';
-
 /**
  * CSRF as GWS does it (gws-api.md §1.3): every GET hands out the session's
  * token in `X-CSRF-HEADER`/`X-CSRF-TOKEN`; a POST/PUT/DELETE needs that token
  * **and** the session cookie (Basic alone is not enough).
  */
+
+import type { IncomingMessage } from 'node:http';
+import { CSRF_HEADER_NAME } from './protocol.ts';
+import type { HttpSession } from './sessions.ts';
 
 /** Methods that need the token. */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);

@@ -1,11 +1,11 @@
-import type { PendingEvent, World } from './world.ts';
-
 /**
  * The scripted caller of `--demo`: rings one agent soon after start, then
  * whenever it has had no call for an interval, so a newcomer sees calls
  * without doing anything. A ringing call nobody answers is abandoned after
  * 30 s; an answered one is hung up by the caller after 2 min.
  */
+
+import type { PendingEvent, World } from './world.ts';
 
 export interface DemoCallerOptions {
   world: World;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-
 /**
  * Fault injection for `POST /sim/faults`. Each fault is armed with a count and
  * consumed by the requests or events it hits, so a test states exactly how much
  * breakage it wants and the simulator heals by itself afterwards.
  */
+
+import { z } from 'zod';
 
 const count = z.number().int().min(1).max(1_000_000);
 

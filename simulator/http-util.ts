@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
 /**
  * Small HTTP helpers for the simulator's node:http server: a bounded JSON body
  * reader that always settles, and JSON writers. Bad input becomes a typed
  * failure, never an exception or a hung request.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface BodyFailure {
   httpStatus: number;

@@ -1,9 +1,9 @@
-import { z } from 'zod';
-
 /**
  * Every behaviour that ../shared/gws-api.md marks [I] or [gap] is a knob here, so
  * the client can be tested against each plausible real-server variant.
  */
+
+import { z } from 'zod';
 
 /** One demo agent: a user name, its password and its device's DN. */
 export const agentSchema = z.object({

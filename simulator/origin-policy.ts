@@ -1,13 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from './http-util.ts';
-import type { SimulatorOptions } from './options.ts';
-import { StatusCode } from './protocol.ts';
-
 /**
  * Origin enforcement and CORS (gws-api.md §1.4 [gap]): with `allowedOrigins`
  * off every Origin passes and no CORS policy is announced (a page elsewhere
  * gets nothing readable); with a list, only those origins pass and get CORS.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from './http-util.ts';
+import type { SimulatorOptions } from './options.ts';
+import { StatusCode } from './protocol.ts';
 
 /** Whether the request's Origin may use the API. */
 export function originAllowed(opts: SimulatorOptions, req: IncomingMessage): boolean {

@@ -1,13 +1,13 @@
-import { describeValue, safeDecode } from './http-util.ts';
-import { StatusCode } from './protocol.ts';
-import type { HttpSession } from './sessions.ts';
-import type { OperationResult, World } from './world.ts';
-
 /**
  * The `/api/v2/...` routes (gws-api.md §0), after authentication, CSRF and body
  * checks have passed. Each handler returns a GWS result; the server turns it
  * into HTTP and publishes its events after the answer has gone out.
  */
+
+import { describeValue, safeDecode } from './http-util.ts';
+import { StatusCode } from './protocol.ts';
+import type { HttpSession } from './sessions.ts';
+import type { OperationResult, World } from './world.ts';
 
 export interface RestRequest {
   method: string;

@@ -1,3 +1,9 @@
+/**
+ * The simulated contact centre: agents, their devices and their calls. Pure
+ * state, no I/O: every mutation returns the notifications it causes so the HTTP
+ * layer can answer first and publish afterwards, as GWS does (gws-api.md §3.1).
+ */
+
 import { describeValue } from './http-util.ts';
 import { newCallUuid, newConnId, newUserId, newUuid } from './ids.ts';
 import type { AgentConfig, SimulatorOptions } from './options.ts';
@@ -13,12 +19,6 @@ import {
   type RecordingState,
   type UserStateName,
 } from './protocol.ts';
-
-/**
- * The simulated contact centre: agents, their devices and their calls. Pure
- * state, no I/O: every mutation returns the notifications it causes so the HTTP
- * layer can answer first and publish afterwards, as GWS does (gws-api.md §3.1).
- */
 
 /** A notification for one agent, not yet published. */
 export interface PendingEvent {

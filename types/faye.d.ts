@@ -1,7 +1,7 @@
 /**
  * Typings for the parts of faye 1.4.3 (pinned, untyped CommonJS) that the
  * main-process Bayeux client uses. Members prefixed with `_` are faye
- * internals: main/core/faye-adapter.ts, their only user, relies on them to
+ * internals: main/core/bayeux/faye-adapter.ts, their only user, relies on them to
  * share the GWS cookie jar, screen and bound replies, and tear a wedged client
  * down, which faye's public API cannot do; it checks them when the first
  * client is built, so a faye upgrade fails loudly at start.

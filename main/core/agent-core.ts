@@ -1,17 +1,23 @@
-import { systemClock, type Clock } from './clock.ts';
+/**
+ * The main-process core: one agent's GWS session, notification stream,
+ * workspace and commands behind a small typed API. Plain Node — never imports
+ * electron — so the tray app and the headless CLI share it unchanged.
+ */
+
+import { systemClock, type Clock } from './ports/clock.ts';
 import {
   callsResponseSchema,
   devicesResponseSchema,
   parseCallList,
   parseGwsEvent,
   summarize,
-} from './call-model.ts';
+} from './state/call-model.ts';
 import {
   BayeuxConnection,
   type BayeuxTimings,
   type BayeuxTransport,
   type ConnectionState,
-} from './bayeux-connection.ts';
+} from './bayeux/connection.ts';
 import {
   agentStateCommand,
   callCommand,
@@ -19,20 +25,14 @@ import {
   toggleRecording,
   type CommandContext,
   type CommandResult,
-} from './commands.ts';
+} from './state/commands.ts';
 import type { CoreErrorCode, CoreEvent, RecordingTransition, Severity, StartResult } from './core-events.ts';
-import { GwsPath, GwsSession, isInsecureServerUrl, type GwsSessionOptions } from './gws-session.ts';
-import { redactingLogger, silentLogger, type Logger } from './logging.ts';
-import { describeUrl, describeValue, redactText } from './redact.ts';
+import { GwsPath, GwsSession, isInsecureServerUrl, type GwsSessionOptions } from './gws/session.ts';
+import { redactingLogger, silentLogger, type Logger } from './ports/logging.ts';
+import { describeUrl, describeValue, redactText } from './ports/redact.ts';
 import { signInFailure, unconfiguredCore } from './sign-in.ts';
-import { StateReader } from './state-reader.ts';
-import { Workspace, type WorkspaceSnapshot } from './workspace.ts';
-
-/**
- * The main-process core: one agent's GWS session, notification stream,
- * workspace and commands behind a small typed API. Plain Node — never imports
- * electron — so the tray app and the headless CLI share it unchanged.
- */
+import { StateReader } from './state/state-reader.ts';
+import { Workspace, type WorkspaceSnapshot } from './state/workspace.ts';
 
 /** The Bayeux channels the core needs (gws-api.md §3.2). */
 export const SUBSCRIBED_CHANNELS = ['/v2/me/calls', '/v2/me/devices'] as const;

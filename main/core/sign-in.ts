@@ -1,15 +1,15 @@
-import type { AgentCore } from './agent-core.ts';
-import type { Clock } from './clock.ts';
-import type { CommandResult } from './commands.ts';
-import type { SignInFailureCode, StartResult } from './core-events.ts';
-import type { GwsFailure } from './gws-session.ts';
-import { Workspace } from './workspace.ts';
-
 /**
  * How a failed sign-in is told to the shell: a {@link SignInFailureCode} the
  * UI words (it never parses the message), and a message for people that
  * never echoes the password.
  */
+
+import type { AgentCore } from './agent-core.ts';
+import type { Clock } from './ports/clock.ts';
+import type { CommandResult } from './state/commands.ts';
+import type { SignInFailureCode, StartResult } from './core-events.ts';
+import type { GwsFailure } from './gws/session.ts';
+import { Workspace } from './state/workspace.ts';
 
 /**
  * Certificate and TLS-handshake error codes of Node/OpenSSL (got passes them
@@ -20,7 +20,11 @@ const TLS_ERROR =
 
 /** Maps a failed sign-in request to a {@link StartResult}. */
 export function signInFailure(serverUrl: string, result: GwsFailure): Extract<StartResult, { ok: false }> {
-  const fail = (code: SignInFailureCode, message: string) => ({ ok: false as const, code, message });
+  const fail = (code: SignInFailureCode, message: string): Extract<StartResult, { ok: false }> => ({
+    ok: false as const,
+    code,
+    message,
+  });
   if (result.kind === 'network') {
     if (result.errorCode !== undefined && TLS_ERROR.test(result.errorCode)) {
       return fail(

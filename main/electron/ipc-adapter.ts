@@ -5,13 +5,13 @@ import {
   IpcChannel,
   type AppServicePort,
   type SettingsUpdateResult,
-} from '../contract/ipc-contract.ts';
-import { invokeService } from '../app/invoke-service.ts';
-import type { LoggerPort } from '../app/ports.ts';
+} from '../../contract/ipc-contract.ts';
+import { invokeService } from '../app/services/invoke-service.ts';
+import type { LoggerPort } from '../app/ports/app-ports.ts';
 
 /**
  * The main-process end of the IPC contract: `ipcMain.handle` for each invoke
- * channel of `main/contract/ipc-contract.ts`, forwarding to the one
+ * channel of `contract/ipc-contract.ts`, forwarding to the one
  * {@link AppServicePort}, and the State/Notice pushes to our window only.
  *
  * Every invoke is checked before anything else:

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
-import type { LoggerPort, LoginItemPort } from '../app/ports.ts';
+import type { LoggerPort, LoginItemPort } from '../app/ports/app-ports.ts';
 
 /**
  * {@link LoginItemPort}: start at login.

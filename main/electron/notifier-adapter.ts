@@ -1,10 +1,10 @@
 import { app, Notification } from 'electron';
-import type { DesktopNotification } from '../app/notification-rules.ts';
-import type { LoggerPort, NotifierPort } from '../app/ports.ts';
+import type { DesktopNotification } from '../app/policies/notification-rules.ts';
+import type { LoggerPort, NotifierPort } from '../app/ports/app-ports.ts';
 
 /**
  * {@link NotifierPort} over Electron's `Notification`: copies the model of
- * `main/app/notification-rules.ts` (title, body, sound, severity) onto a
+ * `main/app/policies/notification-rules.ts` (title, body, sound, severity) onto a
  * native notification; whether to notify at all is decided there.
  *
  * Windows shows nothing unless the app has an AppUserModelId, so it is set

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { safeStorage } from 'electron';
-import type { LoggerPort, PasswordStorage, SecretStorePort } from '../app/ports.ts';
+import type { LoggerPort, PasswordStorage, SecretStorePort } from '../app/ports/app-ports.ts';
 
 /**
  * {@link SecretStorePort} over Electron's `safeStorage`. The session

@@ -1,14 +1,14 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Settings } from '../contract/ipc-contract.ts';
-import type { RawSettingsRead, SettingsStorePort } from '../app/ports.ts';
+import type { Settings } from '../../contract/ipc-contract.ts';
+import type { RawSettingsRead, SettingsStorePort } from '../app/ports/app-ports.ts';
 
 /**
  * {@link SettingsStorePort} over `electron-store` — the ONLY file that imports
  * it. electron-store reads `electron` at import time (so it throws in plain
  * Node), hence the lazy `import()` in {@link openElectronSettingsStore}.
  *
- * Reads are raw and unvalidated (the settings layer in `main/app/settings.ts`
+ * Reads are raw and unvalidated (the settings layer in `main/app/policies/settings.ts`
  * validates, backs up and resets); a file that is not JSON is reported as
  * `{ ok: false }`, never thrown. electron-store's own `clearInvalidConfig` is
  * off: it would silently drop the agent's settings instead of backing them up.

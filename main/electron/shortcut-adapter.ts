@@ -1,10 +1,10 @@
 import { app, globalShortcut } from 'electron';
-import type { LoggerPort, ShortcutPort } from '../app/ports.ts';
+import type { LoggerPort, ShortcutPort } from '../app/ports/app-ports.ts';
 
 /**
  * {@link ShortcutPort} over Electron's `globalShortcut`. Translation only —
  * which accelerator, and what to do when one is taken, is decided by
- * `main/app/hotkey-policy.ts`. It adds the Electron rules:
+ * `main/app/policies/hotkey-policy.ts`. It adds the Electron rules:
  * - registration only after `app` is ready (before that Electron cannot
  *   register, so `register` refuses and logs instead of throwing);
  * - `register` never throws: an accelerator Electron cannot parse is a plain

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import type { LoggerPort, TrayPort } from '../app/ports.ts';
-import { trayIconPath, type TrayIconId } from '../app/tray-icon-paths.ts';
-import type { TrayMenuAction, TrayModel } from '../app/tray-model.ts';
+import type { LoggerPort, TrayPort } from '../app/ports/app-ports.ts';
+import { trayIconPath, type TrayIconId } from '../app/policies/tray-icon-paths.ts';
+import type { TrayMenuAction, TrayModel } from '../app/policies/tray-model.ts';
 
 /**
  * {@link TrayPort} over Electron's `Tray`: copies the tray model of
- * `main/app/tray-model.ts` (icon id, tooltip, menu) onto the one `Tray`.
+ * `main/app/policies/tray-model.ts` (icon id, tooltip, menu) onto the one `Tray`.
  * What to show is decided there; this only resolves files and calls Electron.
  *
  * - The `Tray` is held by this adapter (and the composition root holds the

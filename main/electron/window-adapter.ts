@@ -1,5 +1,5 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
-import type { LoggerPort, WindowPort } from '../app/ports.ts';
+import type { LoggerPort, WindowPort } from '../app/ports/app-ports.ts';
 
 /**
  * {@link WindowPort} over one `BrowserWindow`, locked down:

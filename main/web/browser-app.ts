@@ -1,19 +1,19 @@
-import { createAppService, type AppService } from '../app/app-service.ts';
-import { agentCoreFactory, complianceDecorator } from '../app/core-factory.ts';
-import { createMemorySecretStore } from '../app/memory-secret-store.ts';
-import type { LoggerPort } from '../app/ports.ts';
-import { createSessionController } from '../app/session-controller.ts';
-import { loadSettings } from '../app/settings.ts';
-import type { SignInResult, Transport } from '../contract/ipc-contract.ts';
-import { createMemorySettingsStore } from './memory-settings-store.ts';
-import { startWebServer, type RunningWebServer } from './web-server.ts';
-
 /**
  * Browser mode's composition: the same app service the desktop app uses
  * (session controller, settings layer, real core with compliance reminders), with browser-mode ports —
  * settings and passwords in memory for the run, no tray, no global hotkey —
  * served to the page by {@link startWebServer}.
  */
+
+import { createAppService, type AppService } from '../app/services/app-service.ts';
+import { agentCoreFactory, complianceDecorator } from '../app/services/core-factory.ts';
+import { createMemorySecretStore } from '../app/services/memory-secret-store.ts';
+import type { LoggerPort } from '../app/ports/app-ports.ts';
+import { createSessionController } from '../app/services/session-controller.ts';
+import { loadSettings } from '../app/policies/settings.ts';
+import type { SignInResult, Transport } from '../../contract/ipc-contract.ts';
+import { createMemorySettingsStore } from './memory-settings-store.ts';
+import { startWebServer, type RunningWebServer } from './web-server.ts';
 
 /** What to run. */
 export interface BrowserAppOptions {

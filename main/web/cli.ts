@@ -1,11 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
-import type { LoggerPort } from '../app/ports.ts';
-import type { Transport } from '../contract/ipc-contract.ts';
-import { startBrowserApp } from './browser-app.ts';
-
 /**
  * `npm run web -- [--port P] [--server URL --username U --password-env VAR] [--transport T] [--no-open]`
  *
@@ -15,6 +7,14 @@ import { startBrowserApp } from './browser-app.ts';
  * Without `--server` it is the demo (embedded simulator, agent1). The password
  * is never read from argv: `--password-env VAR`, else the page asks for it.
  */
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import type { LoggerPort } from '../app/ports/app-ports.ts';
+import type { Transport } from '../../contract/ipc-contract.ts';
+import { startBrowserApp } from './browser-app.ts';
 
 interface Flags {
   port: number;

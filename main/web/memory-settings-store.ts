@@ -1,5 +1,5 @@
-import type { Settings } from '../contract/ipc-contract.ts';
-import type { RawSettingsRead, SettingsStorePort } from '../app/ports.ts';
+import type { Settings } from '../../contract/ipc-contract.ts';
+import type { RawSettingsRead, SettingsStorePort } from '../app/ports/app-ports.ts';
 
 /**
  * A {@link SettingsStorePort} held in memory: browser mode's settings live for

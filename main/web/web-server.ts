@@ -1,15 +1,3 @@
-import { timingSafeEqual, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { silentLogger, type LoggerPort } from '../app/ports.ts';
-import type { AppServicePort } from '../contract/ipc-contract.ts';
-import { dispatchInvoke } from './ws-dispatch.ts';
-import { WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from './ws-protocol.ts';
-
 /**
  * Browser mode's server: the built window over HTTP and {@link GwsApi} over a
  * WebSocket, on 127.0.0.1 only. Three locks on the socket, checked on the
@@ -19,6 +7,18 @@ import { WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from './ws-protocol.ts'
  * `Host` header is checked on every request (DNS rebinding). Every invoke is
  * validated with the contract's zod schemas before the app service sees it.
  */
+
+import { timingSafeEqual, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { silentLogger, type LoggerPort } from '../app/ports/app-ports.ts';
+import type { AppServicePort } from '../../contract/ipc-contract.ts';
+import { dispatchInvoke } from './ws-dispatch.ts';
+import { WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from '../../contract/ws-protocol.ts';
 
 /** Options of {@link startWebServer}. */
 export interface WebServerOptions {

@@ -1,7 +1,7 @@
-import { INVOKE_REQUEST_SCHEMAS, type AppServicePort } from '../contract/ipc-contract.ts';
-import { invokeService } from '../app/invoke-service.ts';
-import type { LoggerPort } from '../app/ports.ts';
-import { wsInvokeSchema, type WsServerMessage } from './ws-protocol.ts';
+import { INVOKE_REQUEST_SCHEMAS, type AppServicePort } from '../../contract/ipc-contract.ts';
+import { invokeService } from '../app/services/invoke-service.ts';
+import type { LoggerPort } from '../app/ports/app-ports.ts';
+import { wsInvokeSchema, type WsServerMessage } from '../../contract/ws-protocol.ts';
 
 /**
  * One invoke frame from the page → the app service → the reply frame. The

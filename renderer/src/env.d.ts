@@ -1,6 +1,6 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { GwsApi } from '../../main/contract/ipc-contract.ts';
+import type { GwsApi } from '../../contract/ipc-contract.ts';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import type { GwsApi } from '../../main/contract/ipc-contract.ts';
+import type { GwsApi } from '../../contract/ipc-contract.ts';
 import { createWebSocketApi, takeToken } from './api/ws-api.ts';
 import App from './app.svelte';
 import { isMac } from './lib/accelerator.ts';

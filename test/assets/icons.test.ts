@@ -13,7 +13,7 @@ import {
   TRAY_ICON_IDS,
   trayIconFileNames,
   trayIconPixelSize,
-} from '../../main/app/tray-icon-paths.ts';
+} from '../../main/app/policies/tray-icon-paths.ts';
 import {
   APP_ICON_SIZE,
   CONTACT_SHEET_PATH,

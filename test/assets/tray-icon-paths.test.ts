@@ -1,5 +1,5 @@
 /**
- * main/app/tray-icon-paths.ts: the path a status resolves to exists in the
+ * main/app/policies/tray-icon-paths.ts: the path a status resolves to exists in the
  * app, per platform and display scale. (Lives beside the asset tests because
  * it checks the generated files themselves.)
  */
@@ -12,9 +12,9 @@ import {
   trayIconPath,
   trayIconPixelSize,
   type TrayIconId,
-} from '../../main/app/tray-icon-paths.ts';
-import { trayModel } from '../../main/app/tray-model.ts';
-import { appStatusSchema } from '../../main/contract/ipc-contract.ts';
+} from '../../main/app/policies/tray-icon-paths.ts';
+import { trayModel } from '../../main/app/policies/tray-model.ts';
+import { appStatusSchema } from '../../contract/ipc-contract.ts';
 import { view } from '../main/app/views.ts';
 import { REPO_ROOT } from '../../scripts/generate-icons.ts';
 

@@ -1,3 +1,11 @@
+/**
+ * The agent window end to end, in real Chromium: the built Svelte window, the
+ * real `npm run web` CLI (app service, session controller, core) and a real
+ * simulator this file starts itself (so /sim works; the app's demo switches
+ * it off). Every assertion is what the agent sees: the status region's word,
+ * the banner, the messages. Screenshots go to test-output/e2e/.
+ */
+
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +21,6 @@ import {
   waitForStatus,
   type WebCli,
 } from './helpers/browser-mode.ts';
-
-/**
- * The agent window end to end, in real Chromium: the built Svelte window, the
- * real `npm run web` CLI (app service, session controller, core) and a real
- * simulator this file starts itself (so /sim works; the app's demo switches
- * it off). Every assertion is what the agent sees: the status region's word,
- * the banner, the messages. Screenshots go to test-output/e2e/.
- */
 
 /** The page's globals inside `page.evaluate` callbacks (the tests' tsconfig has no DOM lib). */
 interface PageNode {

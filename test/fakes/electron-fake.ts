@@ -1,10 +1,3 @@
-import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type Electron from 'electron';
-
 /**
  * The ONE shared fake of the `electron` module (the real binary cannot run on
  * our build machines). vitest's `node` project aliases `electron` to this file,
@@ -26,6 +19,13 @@ import type Electron from 'electron';
  * `safeStorage.encryptString` throws when encryption is unavailable, a
  * cancelled `close` event keeps the window alive.
  */
+
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type Electron from 'electron';
 
 /**
  * The non-event members of an Electron type, optional. Event methods are left

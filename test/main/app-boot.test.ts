@@ -1,3 +1,11 @@
+/**
+ * The composition root (main/index.ts) booted with the shared electron fake,
+ * the real core, the real electron-store on real files, and the real
+ * simulator on loopback: what an agent sees in the tray and notifications
+ * when pressing the global hotkey, and how the app treats its settings,
+ * a second launch and IT's managed settings.
+ */
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +17,7 @@ import {
   type SettingsUpdateResult,
   type SettingsView,
   type SignInResult,
-} from '../../main/contract/ipc-contract.ts';
+} from '../../contract/ipc-contract.ts';
 import { bootApp, type BootedApp } from '../../main/index.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
 import {
@@ -28,14 +36,6 @@ import { verifyAuditFiles } from '../../main/core/compliance/audit-verify.ts';
 import { TEST_CORE_OPTIONS } from './app/helpers.ts';
 import { simControl, type SimControl } from './helpers/sim-control.ts';
 import { waitFor } from './helpers/wait-for.ts';
-
-/**
- * The composition root (main/index.ts) booted with the shared electron fake,
- * the real core, the real electron-store on real files, and the real
- * simulator on loopback: what an agent sees in the tray and notifications
- * when pressing the global hotkey, and how the app treats its settings,
- * a second launch and IT's managed settings.
- */
 
 const HOTKEY = 'CommandOrControl+Alt+P';
 /** agent1's password in this simulator: distinctive, so the log can be searched for it. */

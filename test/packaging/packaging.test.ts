@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRAY_ICON_IDS, trayIconFileNames } from '../../main/app/tray-icon-paths.ts';
+import { TRAY_ICON_IDS, trayIconFileNames } from '../../main/app/policies/tray-icon-paths.ts';
 import { REPO_ROOT } from '../../scripts/generate-icons.ts';
 import { ensureBuilt, openAsar, packLinuxDir, type AsarView, type PackedApp } from './pack-linux-dir.ts';
 import { STAND_IN_MESSAGE, STOCK_FUSE_WIRE, readFuseWire } from './stand-in-electron.ts';

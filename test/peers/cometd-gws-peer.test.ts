@@ -1,3 +1,9 @@
+/**
+ * The CometD-server peer is a faithful GWS look-alike: the official CometD
+ * client and our core both sign in, subscribe and see a pause confirmed on it,
+ * and its knobs (connect faults, dropped clients, frozen stream) act on the wire.
+ */
+
 import { got } from 'got';
 import { CookieJar } from 'tough-cookie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,12 +13,6 @@ import { waitFor } from '../main/helpers/wait-for.ts';
 import { OfficialClient } from '../simulator/cometd-client.ts';
 import { Inbox } from '../simulator/helpers.ts';
 import { channelMatches, startCometdGwsPeer, type CometdGwsPeer } from './cometd-gws-peer.ts';
-
-/**
- * The CometD-server peer is a faithful GWS look-alike: the official CometD
- * client and our core both sign in, subscribe and see a pause confirmed on it,
- * and its knobs (connect faults, dropped clients, frozen stream) act on the wire.
- */
 
 const peers: CometdGwsPeer[] = [];
 const cores: AgentCore[] = [];

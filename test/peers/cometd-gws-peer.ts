@@ -1,27 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type {
-  CometDServer,
-  ServerMessage,
-  ServerSession,
-  createCometDServer as CreateCometDServer,
-} from 'cometd-nodejs-server';
-import type { AcknowledgedMessagesExtension as AckExtension } from 'cometd-nodejs-server/ack-extension.js';
-import { authenticateBayeux, authenticateRest } from '../../simulator/auth.ts';
-import { readJsonObject, sendJson, sendText } from '../../simulator/http-util.ts';
-import { DEFAULT_HTTP_STATUS, parseSimulatorOptions, type AgentConfig } from '../../simulator/options.ts';
-import {
-  CSRF_FAILURE_TEXT,
-  CSRF_HEADER_NAME,
-  NOTIFICATIONS_PATH,
-  SESSION_COOKIE,
-  StatusCode,
-} from '../../simulator/protocol.ts';
-import { matchRestRoute, type RestDeps } from '../../simulator/rest-api.ts';
-import { SessionStore } from '../../simulator/sessions.ts';
-import { World, type OperationResult, type PendingEvent } from '../../simulator/world.ts';
-
 /**
  * A second GWS test peer: **CometD's own Node server** (`cometd-nodejs-server`,
  * long-polling only, as real GWS runs CometD rather than faye) behind the
@@ -45,6 +21,30 @@ import { World, type OperationResult, type PendingEvent } from '../../simulator/
  *   to the CometD sessions of the event's agent that subscribed to the channel (or a
  *   wildcard over it), only after the REST answer was written (gws-api.md §6.4).
  */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type {
+  CometDServer,
+  ServerMessage,
+  ServerSession,
+  createCometDServer as CreateCometDServer,
+} from 'cometd-nodejs-server';
+import type { AcknowledgedMessagesExtension as AckExtension } from 'cometd-nodejs-server/ack-extension.js';
+import { authenticateBayeux, authenticateRest } from '../../simulator/auth.ts';
+import { readJsonObject, sendJson, sendText } from '../../simulator/http-util.ts';
+import { DEFAULT_HTTP_STATUS, parseSimulatorOptions, type AgentConfig } from '../../simulator/options.ts';
+import {
+  CSRF_FAILURE_TEXT,
+  CSRF_HEADER_NAME,
+  NOTIFICATIONS_PATH,
+  SESSION_COOKIE,
+  StatusCode,
+} from '../../simulator/protocol.ts';
+import { matchRestRoute, type RestDeps } from '../../simulator/rest-api.ts';
+import { SessionStore } from '../../simulator/sessions.ts';
+import { World, type OperationResult, type PendingEvent } from '../../simulator/world.ts';
 
 // CommonJS modules whose exports an ESM import cannot see (an IIFE assigned to module.exports).
 const require = createRequire(import.meta.url);

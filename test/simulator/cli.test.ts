@@ -1,3 +1,5 @@
+/** `npm run sim` as a newcomer runs it: a child process, its stdout, curl-like requests. */
+
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,8 +9,6 @@ import { fileURLToPath } from 'node:url';
 import got from 'got';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basic } from './helpers.ts';
-
-/** `npm run sim` as a newcomer runs it: a child process, its stdout, curl-like requests. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const children: ChildProcess[] = [];

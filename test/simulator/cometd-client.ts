@@ -1,3 +1,10 @@
+/**
+ * The official CometD JavaScript client (cometd 9, ESM) in Node through
+ * cometd-nodejs-client's XMLHttpRequest, long-polling only, with its cookies
+ * taken from a tough-cookie jar (the REST agent's), and a recorder of what the
+ * simulator actually received on the notifications endpoint.
+ */
+
 import { subscribe as subscribeChannel, unsubscribe as unsubscribeChannel } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { CometD, type Message } from 'cometd';
@@ -6,13 +13,6 @@ import type { CookieJar } from 'tough-cookie';
 import { afterEach } from 'vitest';
 import type { RunningSimulator } from '../../simulator/index.ts';
 import type { BayeuxMessage, Inbox } from './helpers.ts';
-
-/**
- * The official CometD JavaScript client (cometd 9, ESM) in Node through
- * cometd-nodejs-client's XMLHttpRequest, long-polling only, with its cookies
- * taken from a tough-cookie jar (the REST agent's), and a recorder of what the
- * simulator actually received on the notifications endpoint.
- */
 
 /**
  * What cometd's long-polling transport copies into every XMLHttpRequest it

@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import got from 'got';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RestAgent, basic, createCall, json, startSim } from './helpers.ts';
-
 /**
  * `controlApi: false` (issue 6 item 0): the app's demo mode runs the simulator
  * with no `/sim` routes at all, so nothing else on the machine can inject calls
  * or faults into what the agent sees; the GWS API itself is unchanged.
  */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import got from 'got';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RestAgent, basic, createCall, json, startSim } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const children: ChildProcess[] = [];

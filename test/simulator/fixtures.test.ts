@@ -1,3 +1,9 @@
+/**
+ * The simulator must emit what the documented samples show: for each fixture
+ * (the project's copies in test/fixtures/gws-events), the same keys (recursively) with the same
+ * value types, and the documented values where they matter.
+ */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +19,6 @@ import {
   subscribe,
   type BayeuxMessage,
 } from './helpers.ts';
-
-/**
- * The simulator must emit what the documented samples show: for each fixture
- * (the project's copies in test/fixtures/gws-events), the same keys (recursively) with the same
- * value types, and the documented values where they matter.
- */
 
 function load<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(join(FIXTURES_DIR, name), 'utf8')) as T;

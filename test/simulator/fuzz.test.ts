@@ -1,16 +1,3 @@
-import { Readable } from 'node:stream';
-import got, { type Got, type Method, type Response } from 'got';
-import { describe, expect, it } from 'vitest';
-import {
-  ADVERTISED_ONLY_OPERATIONS,
-  CALL_OPERATIONS,
-  CSRF_FAILURE_TEXT,
-  USER_STATES,
-  type RunningSimulator,
-} from '../../simulator/index.ts';
-import { RestAgent, basic, control, createCall, json, startSim } from './helpers.ts';
-import { specCapabilities } from '../fixtures/spec-capabilities.ts';
-
 /**
  * A seeded storm of a few thousand random REST requests against one simulator
  * (CSRF on) with a signed-in agent and live calls: random JSON, junk bytes,
@@ -30,6 +17,19 @@ import { specCapabilities } from '../fixtures/spec-capabilities.ts';
  * `EndContactCenterSession` in the mix already does; the storm re-logs in
  * between rounds when its session has died).
  */
+
+import { Readable } from 'node:stream';
+import got, { type Got, type Method, type Response } from 'got';
+import { describe, expect, it } from 'vitest';
+import {
+  ADVERTISED_ONLY_OPERATIONS,
+  CALL_OPERATIONS,
+  CSRF_FAILURE_TEXT,
+  USER_STATES,
+  type RunningSimulator,
+} from '../../simulator/index.ts';
+import { RestAgent, basic, control, createCall, json, startSim } from './helpers.ts';
+import { specCapabilities } from '../fixtures/spec-capabilities.ts';
 
 const SEED = process.env.FUZZ_SEED === undefined ? 0x20261130 : Number(process.env.FUZZ_SEED) >>> 0;
 const SEED_TEXT = `0x${SEED.toString(16)}`;

@@ -1,3 +1,9 @@
+/**
+ * Findings of the simulator review, each pinned by a test: isolation with many
+ * agents, stale websockets, hostile bodies, clients that leave early, logout
+ * events, close() with idle websockets, and the /sim API against web pages.
+ */
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +21,6 @@ import {
   startSim,
   subscribe,
 } from './helpers.ts';
-
-/**
- * Findings of the simulator review, each pinned by a test: isolation with many
- * agents, stale websockets, hostile bodies, clients that leave early, logout
- * events, close() with idle websockets, and the /sim API against web pages.
- */
 
 const HANDSHAKE = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] };
 

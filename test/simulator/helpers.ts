@@ -1,14 +1,14 @@
+/**
+ * Test helpers that talk to a real simulator over loopback: a got client per
+ * agent with a real cookie jar, and a real faye Bayeux client.
+ */
+
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import got, { type Got, type Response } from 'got';
 import { CookieJar } from 'tough-cookie';
 import { afterEach } from 'vitest';
 import { startSimulator, type RunningSimulator, type SimulatorOptionsInput } from '../../simulator/index.ts';
-
-/**
- * Test helpers that talk to a real simulator over loopback: a got client per
- * agent with a real cookie jar, and a real faye Bayeux client.
- */
 
 /** The project's own copies of the documented GWS fixtures (test/fixtures/gws-events). */
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/gws-events/', import.meta.url));

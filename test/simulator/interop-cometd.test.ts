@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { GSIP_RECORD, SESSION_COOKIE } from '../../simulator/index.ts';
-import { specCapabilities } from '../fixtures/spec-capabilities.ts';
-import { Inbox, RestAgent, control, createCall, eventually, json, startSim } from './helpers.ts';
-import { OfficialClient, recordNotificationRequests } from './cometd-client.ts';
-
 /**
  * Interop: the official CometD JavaScript client (cometd 9 + cometd-nodejs-client 2),
  * long-polling only, against the simulator's notifications endpoint, signed in
  * the way the browser sample does it (gws-api.md §1.1, §3.1): Basic once on
  * `GET /api/v2/me`, then only the `JSESSIONID` cookie on every Bayeux request.
  */
+
+import { describe, expect, it } from 'vitest';
+import { GSIP_RECORD, SESSION_COOKIE } from '../../simulator/index.ts';
+import { specCapabilities } from '../fixtures/spec-capabilities.ts';
+import { Inbox, RestAgent, control, createCall, eventually, json, startSim } from './helpers.ts';
+import { OfficialClient, recordNotificationRequests } from './cometd-client.ts';
 
 describe('official CometD client over long-polling', () => {
   it('handshakes with the session cookie alone and receives the CallRecordingStateChange of a REST pause', async () => {

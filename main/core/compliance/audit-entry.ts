@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
-
 /**
  * One audit-log entry and its hash chain (issue 8 item 4). Shared by the
  * writer ({@link AuditLog}) and the verifier, so both agree on one definition
@@ -12,6 +9,9 @@ import { z } from 'zod';
  * SHA-256 of the UTF-8 bytes of that string. `prevHash` is the previous
  * entry's `hash` (across rotated files), {@link GENESIS_HASH} for the first.
  */
+
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 
 /** `prevHash` of the very first entry of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);

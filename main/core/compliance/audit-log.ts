@@ -1,3 +1,24 @@
+/**
+ * The tamper-evident audit log (issue 8 item 4): append-only JSON Lines, one
+ * entry per line, each chained to the one before by SHA-256 (see
+ * audit-entry.ts for the canonical form). Every append is written with one
+ * `write` and `fsync`ed before `append` returns, so an entry the caller saw
+ * written survives a crash or power loss. Synchronous on purpose: entries are
+ * rare (a few per call), and a synchronous write keeps the chain order equal to
+ * the order of events without a queue that a crash could lose.
+ *
+ * Rotation: when the active file would pass `maxBytes`, or the UTC day changed
+ * since its last entry, it is renamed to `<stem>.<first seq, 10 digits>.jsonl`
+ * beside it and a new active file starts; the chain (seq, prevHash) simply
+ * continues, and the new file's first entry is a `log-rotated` entry naming
+ * the archive, so `verify` over all files checks the links between them.
+ *
+ * After a crash, a torn last line (a partial write) is left in place
+ * (append-only: nothing is ever rewritten), closed with a newline, reported
+ * in {@link AuditLog.recovered}, and recorded by a `log-recovered` entry that
+ * chains to the last intact entry; `verify` accepts exactly that pattern.
+ */
+
 import {
   closeSync,
   existsSync,
@@ -20,27 +41,6 @@ import {
   type AuditAction,
   type AuditEntry,
 } from './audit-entry.ts';
-
-/**
- * The tamper-evident audit log (issue 8 item 4): append-only JSON Lines, one
- * entry per line, each chained to the one before by SHA-256 (see
- * audit-entry.ts for the canonical form). Every append is written with one
- * `write` and `fsync`ed before `append` returns, so an entry the caller saw
- * written survives a crash or power loss. Synchronous on purpose: entries are
- * rare (a few per call), and a synchronous write keeps the chain order equal to
- * the order of events without a queue that a crash could lose.
- *
- * Rotation: when the active file would pass `maxBytes`, or the UTC day changed
- * since its last entry, it is renamed to `<stem>.<first seq, 10 digits>.jsonl`
- * beside it and a new active file starts; the chain (seq, prevHash) simply
- * continues, and the new file's first entry is a `log-rotated` entry naming
- * the archive, so `verify` over all files checks the links between them.
- *
- * After a crash, a torn last line (a partial write) is left in place
- * (append-only: nothing is ever rewritten), closed with a newline, reported
- * in {@link AuditLog.recovered}, and recorded by a `log-recovered` entry that
- * chains to the last intact entry; `verify` accepts exactly that pattern.
- */
 
 /** What a caller may put in an entry; seq, time, agent and hashes are the log's. */
 export interface AuditRecord {

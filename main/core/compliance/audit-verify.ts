@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { GENESIS_HASH, entryHash, parseEntryLine, type AuditEntry } from './audit-entry.ts';
-
 /**
  * Verification and export of audit logs (`npm run audit -- verify|export`).
  *
@@ -15,6 +12,9 @@ import { GENESIS_HASH, entryHash, parseEntryLine, type AuditEntry } from './audi
  * newest entries were cut off or the whole tail rewritten: for that, compare
  * the head with one recorded elsewhere (`--head <hash>`).
  */
+
+import { readFileSync } from 'node:fs';
+import { GENESIS_HASH, entryHash, parseEntryLine, type AuditEntry } from './audit-entry.ts';
 
 /** A problem that breaks the chain: the first one found. */
 export interface VerifyFailure {

@@ -1,9 +1,3 @@
-import type { Clock } from '../clock.ts';
-import type { AgentCore } from '../agent-core.ts';
-import type { CommandResult } from '../commands.ts';
-import type { AuditAction } from './audit-entry.ts';
-import type { AuditRecord } from './audit-log.ts';
-
 /**
  * The recording commands as the compliance layer passes them through: each
  * one audited as `requested`, then `accepted` or the failure code (`refused`
@@ -11,6 +5,12 @@ import type { AuditRecord } from './audit-log.ts';
  * as pending so that the server's confirmation is audited as `confirmed` with
  * its latency (the confirmation may even arrive before the HTTP answer).
  */
+
+import type { Clock } from '../ports/clock.ts';
+import type { AgentCore } from '../agent-core.ts';
+import type { CommandResult } from '../state/commands.ts';
+import type { AuditAction } from './audit-entry.ts';
+import type { AuditRecord } from './audit-log.ts';
 
 /** A recording operation, as the core names its pending states. */
 export type RecordingOp = 'pause' | 'resume' | 'start' | 'stop';

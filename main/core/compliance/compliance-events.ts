@@ -1,12 +1,12 @@
-import type { AgentCore } from '../agent-core.ts';
-import type { CommandResult } from '../commands.ts';
-
 /**
  * What the compliance layer ({@link withCompliance}) adds to the core's event
  * vocabulary. Types only. All times are ms of the compliance layer's clock
  * (the core's clock when both are given the same one; `performance.now()`
  * by default), so consumers compute durations, never wall-clock dates, from them.
  */
+
+import type { AgentCore } from '../agent-core.ts';
+import type { CommandResult } from '../state/commands.ts';
 
 /** Everything the wrapped core itself delivers (state and error events). */
 export type CoreEvent = Parameters<Parameters<AgentCore['subscribe']>[0]>[0];

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { AuditLog } from './audit-log.ts';
 
 /** Options of `withCompliance`. */

@@ -1,10 +1,10 @@
-import type { ReminderLevel } from './compliance-events.ts';
-
 /**
  * The reminder ladder as plain arithmetic (issue 8 item 1): level 1 after N
  * of pause, level 2 after 2N, level 3 after 4N. Pure, so the layer's timers
  * only decide *when* to look, never *what* is due.
  */
+
+import type { ReminderLevel } from './compliance-events.ts';
 
 /** Multiples of N at which levels 1, 2 and 3 fall due. */
 export const REMINDER_MULTIPLES = [1, 2, 4] as const;

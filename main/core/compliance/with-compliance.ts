@@ -1,6 +1,22 @@
-import { systemClock, type TimerHandle } from '../clock.ts';
+/**
+ * Secure pause you can prove (issue 8): reminders, auto-resume, call-event
+ * rules and the audit trail, as a decorator over the core's PUBLIC API, so
+ * the desktop app, the browser mode and the headless CLI all get it.
+ *
+ * It reads only snapshots: a call counts as paused while its `recording` is
+ * `paused` (the server's last word); reminders and auto-resume fire only while
+ * that is confirmed (stream live, call not `stale`). The pause clock starts
+ * when this layer first sees the call paused; after an app restart, from the
+ * pause recorded in the audit log if the log ends with that call still paused,
+ * else from the first read that shows it paused (GWS reports no pause time:
+ * reminders then come at most that much late, never early). After a reconnect
+ * the original pause start is kept, and the highest level that fell due while
+ * unconfirmed fires as soon as the server confirms the pause again.
+ */
+
+import { systemClock, type TimerHandle } from '../ports/clock.ts';
 import type { AgentCore } from '../agent-core.ts';
-import type { CommandResult } from '../commands.ts';
+import type { CommandResult } from '../state/commands.ts';
 import {
   OP_ACTION,
   OP_TARGET,
@@ -22,22 +38,6 @@ import type {
   PausedCallEndReason,
   ReminderLevel,
 } from './compliance-events.ts';
-
-/**
- * Secure pause you can prove (issue 8): reminders, auto-resume, call-event
- * rules and the audit trail, as a decorator over the core's PUBLIC API, so
- * the desktop app, the browser mode and the headless CLI all get it.
- *
- * It reads only snapshots: a call counts as paused while its `recording` is
- * `paused` (the server's last word); reminders and auto-resume fire only while
- * that is confirmed (stream live, call not `stale`). The pause clock starts
- * when this layer first sees the call paused; after an app restart, from the
- * pause recorded in the audit log if the log ends with that call still paused,
- * else from the first read that shows it paused (GWS reports no pause time:
- * reminders then come at most that much late, never early). After a reconnect
- * the original pause start is kept, and the highest level that fell due while
- * unconfirmed fires as soon as the server confirms the pause again.
- */
 
 const CONFIRMED = new Set(['paused', 'recording', 'stopped']);
 /** Longest delay a Node timer takes without overflowing to 1 ms. */

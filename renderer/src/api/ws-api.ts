@@ -1,17 +1,3 @@
-import type {
-  AppView,
-  CommandRequest,
-  CommandResultView,
-  GwsApi,
-  Notice,
-  SettingsPatch,
-  SettingsUpdateResult,
-  SettingsView,
-  SignInRequest,
-  SignInResult,
-} from '../../../main/contract/ipc-contract.ts';
-import type { WsInvoke, WsServerMessage } from '../../../main/web/ws-protocol.ts';
-
 /**
  * {@link GwsApi} over browser mode's loopback WebSocket (main/web). Used when
  * the page runs in an ordinary browser, where no preload exposes
@@ -23,10 +9,24 @@ import type { WsInvoke, WsServerMessage } from '../../../main/web/ws-protocol.ts
  * page never keeps showing a stale one as live.
  */
 
+import type {
+  AppView,
+  CommandRequest,
+  CommandResultView,
+  GwsApi,
+  Notice,
+  SettingsPatch,
+  SettingsUpdateResult,
+  SettingsView,
+  SignInRequest,
+  SignInResult,
+} from '../../../contract/ipc-contract.ts';
+import type { WsInvoke, WsServerMessage } from '../../../contract/ws-protocol.ts';
+
 /** Channels the page may invoke (the push channels arrive as `state`/`notice` frames). */
 type Channel = WsInvoke['channel'];
 
-/** Path of the endpoint; must equal `WS_PATH` in main/web/ws-protocol.ts (values cannot be imported here). */
+/** Path of the endpoint; must equal `WS_PATH` in contract/ws-protocol.ts (values cannot be imported here). */
 const WS_PATH = '/ws';
 
 /** The browser-side API plus the bridge's own health. */

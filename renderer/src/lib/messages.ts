@@ -1,3 +1,9 @@
+/**
+ * Codes to words. The window decides on codes only (never parses the core's
+ * `message`/`reason`); these functions are the single place that words them
+ * for the agent.
+ */
+
 import type {
   AppView,
   CommandName,
@@ -5,13 +11,7 @@ import type {
   SignInFailureCode,
   SignInResult,
   SettingsUpdateResult,
-} from '../../../main/contract/ipc-contract.ts';
-
-/**
- * Codes to words. The window decides on codes only (never parses the core's
- * `message`/`reason`); these functions are the single place that words them
- * for the agent.
- */
+} from '../../../contract/ipc-contract.ts';
 
 /** What each command does, in the agent's words (used inside sentences). */
 export const ACTION_WORDS: Readonly<Record<CommandName, string>> = {

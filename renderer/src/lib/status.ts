@@ -1,14 +1,14 @@
-import type { AppStatus, AppView, CallInfo } from '../../../main/contract/ipc-contract.ts';
-import { STATUS_WORDS } from '../../../main/contract/status-words.ts';
-
 /**
  * Status display rules: which of the nine words the status region shows, with
  * which icon and colour. The words are the accessibility contract (issue 7,
  * item 2): the `role="status"` region contains exactly one of them.
  */
 
+import type { AppStatus, AppView, CallInfo } from '../../../contract/ipc-contract.ts';
+import { STATUS_WORDS } from '../../../contract/status-words.ts';
+
 /** The words of each status (the accessibility contract), shared with the tray. */
-export { STATUS_WORDS } from '../../../main/contract/status-words.ts';
+export { STATUS_WORDS } from '../../../contract/status-words.ts';
 
 /** Icon shapes, named after the tray's SVG sources in `assets/svg/` (pausing and resuming share `pending`). */
 export type StatusIconName =

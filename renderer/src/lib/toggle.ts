@@ -1,4 +1,4 @@
-import type { AppStatus } from '../../../main/contract/ipc-contract.ts';
+import type { AppStatus } from '../../../contract/ipc-contract.ts';
 
 /**
  * The Pause/Resume button as plain data, so its labels and disabled rules are

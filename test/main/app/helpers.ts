@@ -1,5 +1,5 @@
-import { agentCoreFactory } from '../../../main/app/core-factory.ts';
-import type { LoggerPort } from '../../../main/app/ports.ts';
+import { agentCoreFactory } from '../../../main/app/services/core-factory.ts';
+import type { LoggerPort } from '../../../main/app/ports/app-ports.ts';
 
 /** The production core factory with test timings (short recording timeout and requests). */
 export const TEST_CORE_OPTIONS = { recordingTimeoutMs: 1_000, requestTimeoutMs: 3_000 } as const;

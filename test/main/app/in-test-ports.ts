@@ -1,12 +1,12 @@
-import type { DesktopNotification } from '../../../main/app/notification-rules.ts';
-import type { NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../../../main/app/ports.ts';
-import type { TrayMenuAction, TrayModel } from '../../../main/app/tray-model.ts';
-
 /**
  * Tiny plain-object implementations of the app's ports for tests: not
  * Electron fakes (the app layer never sees Electron), just recorders with the
  * behaviour the ports promise.
  */
+
+import type { DesktopNotification } from '../../../main/app/policies/notification-rules.ts';
+import type { NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../../../main/app/ports/app-ports.ts';
+import type { TrayMenuAction, TrayModel } from '../../../main/app/policies/tray-model.ts';
 
 /** A shortcut registry where some accelerators are "taken by another app". */
 export function testShortcuts(taken: Iterable<string> = []) {

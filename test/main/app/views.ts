@@ -1,4 +1,4 @@
-import type { AppView, CallInfo } from '../../../main/contract/ipc-contract.ts';
+import type { AppView, CallInfo } from '../../../contract/ipc-contract.ts';
 
 /** A signed-in, connected view with no call; override what a test needs. */
 export function view(overrides: Partial<AppView> = {}): AppView {

@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreEvent, CoreStateEvent } from '../../../main/core/core-events.ts';
-import { startHarness, type Harness } from '../helpers/core-harness.ts';
-import { ManualClock } from '../helpers/manual-clock.ts';
-import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
-import { waitFor } from '../helpers/wait-for.ts';
-
 /**
  * Issue 6 item 0: what the shell builds on. State events only when the
  * snapshot changed, each carrying the transitions the server confirmed since
  * the previous one (with the clock time); error events with code and severity;
  * `reconnectNow` re-reads at once.
  */
+
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreEvent, CoreStateEvent } from '../../../main/core/core-events.ts';
+import { startHarness, type Harness } from '../helpers/core-harness.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
+import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let h: Harness | undefined;
 const cleanups: (() => Promise<void>)[] = [];

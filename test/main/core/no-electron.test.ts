@@ -28,7 +28,7 @@ console.log('LOADED ' + (process.argv.length - 1));
 
 describe('core layering', () => {
   it('loads every main/core module in plain Node without resolving electron', () => {
-    const files = readdirSync(CORE_DIR)
+    const files = (readdirSync(CORE_DIR, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts'))
       .map((f) => fileURLToPath(new URL(f, CORE_DIR)));
     expect(files.length).toBeGreaterThanOrEqual(8);
@@ -42,7 +42,7 @@ describe('core layering', () => {
   });
 
   it('runs the headless CLI (its whole static import graph) without resolving electron', () => {
-    const cli = fileURLToPath(new URL('../../../main/headless-cli.ts', import.meta.url));
+    const cli = fileURLToPath(new URL('../../../main/cli/headless-cli.ts', import.meta.url));
     // The CLI runs on import; --help makes it exit 0 once every static import has loaded.
     const probe = PROBE.replace(
       'for (const file of process.argv.slice(1)) await import(file);',

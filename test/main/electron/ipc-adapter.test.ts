@@ -6,7 +6,7 @@ import {
   type AppView,
   type GwsApi,
   type Notice,
-} from '../../../main/contract/ipc-contract.ts';
+} from '../../../contract/ipc-contract.ts';
 import { REFUSED_SENDER, registerIpc } from '../../../main/electron/ipc-adapter.ts';
 import {
   connectRenderer,

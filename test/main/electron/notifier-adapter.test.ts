@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopNotification } from '../../../main/app/notification-rules.ts';
+import type { DesktopNotification } from '../../../main/app/policies/notification-rules.ts';
 import { createNotifierAdapter } from '../../../main/electron/notifier-adapter.ts';
 import { app, FakeNotification, notifications, resetElectronFake } from '../../fakes/electron-fake.ts';
 import { collectingLogger } from '../app/helpers.ts';

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../main/contract/ipc-contract.ts';
-import { loadSettings } from '../../../main/app/settings.ts';
+import { DEFAULT_SETTINGS } from '../../../contract/ipc-contract.ts';
+import { loadSettings } from '../../../main/app/policies/settings.ts';
 import { openElectronSettingsStore } from '../../../main/electron/settings-store-adapter.ts';
 import { resetElectronFake } from '../../fakes/electron-fake.ts';
 

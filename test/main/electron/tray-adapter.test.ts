@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TrayMenuAction, TrayModel } from '../../../main/app/tray-model.ts';
+import type { TrayMenuAction, TrayModel } from '../../../main/app/policies/tray-model.ts';
 import { createTrayAdapter } from '../../../main/electron/tray-adapter.ts';
 import { resetElectronFake, trays } from '../../fakes/electron-fake.ts';
 import { collectingLogger } from '../app/helpers.ts';

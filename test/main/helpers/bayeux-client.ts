@@ -5,8 +5,8 @@ import {
   type BayeuxErrorEvent,
   type ConnectionState,
   type SessionPort,
-} from '../../../main/core/bayeux-connection.ts';
-import { systemClock } from '../../../main/core/clock.ts';
+} from '../../../main/core/bayeux/connection.ts';
+import { systemClock } from '../../../main/core/ports/clock.ts';
 
 /** A session port for servers without REST (the hostile server): always "alive". */
 export function fakeSession(url: string): SessionPort {

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { waitFor } from './wait-for.ts';
-
 /**
  * Runs the headless CLI as a child process (real stdin/stdout pipes) and
  * collects its JSON lines, so tests read like an operator at a terminal.
  */
+
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait-for.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -31,9 +31,9 @@ export function killClis(): void {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** Starts `main/headless-cli.ts` with `args` and extra environment variables. */
+/** Starts `main/cli/headless-cli.ts` with `args` and extra environment variables. */
 export function runCli(args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless-cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/headless-cli.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: 'pipe',

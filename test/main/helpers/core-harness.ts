@@ -1,8 +1,8 @@
 import { startSimulator, type SimulatorOptionsInput } from '../../../simulator/index.ts';
 import { createAgentCore, type AgentCore, type AgentCoreOptions } from '../../../main/core/agent-core.ts';
 import type { CoreErrorEvent, RecordingTransition } from '../../../main/core/core-events.ts';
-import { GwsPath, GwsSession } from '../../../main/core/gws-session.ts';
-import type { DerivedStatus } from '../../../main/core/workspace.ts';
+import { GwsPath, GwsSession } from '../../../main/core/gws/session.ts';
+import type { DerivedStatus } from '../../../main/core/state/workspace.ts';
 import { simControl, type SimControl } from './sim-control.ts';
 import { waitFor } from './wait-for.ts';
 

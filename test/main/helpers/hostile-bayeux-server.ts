@@ -1,7 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-
 /**
  * A small real HTTP server speaking just enough Bayeux long-polling (handshake,
  * subscribe, held connect, disconnect) to hand-craft the replies no real
@@ -10,6 +6,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * after the `/meta/connect` reply. Tests talk to it over loopback with the
  * real client.
  */
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** A hand-crafted answer to one request that carries a `/meta/connect`. */
 export interface RawReply {

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../../../main/core/clock.ts';
+import type { Clock, TimerHandle } from '../../../main/core/ports/clock.ts';
 
 /**
  * A {@link Clock} whose time only moves when the test calls `advance`, so

@@ -1,19 +1,19 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { AppView } from '../../../main/contract/ipc-contract.ts';
-import type { WsServerMessage } from '../../../main/web/ws-protocol.ts';
-import { startSimulator, type RunningSimulator } from '../../../simulator/index.ts';
-import { startWebCli, type WebCli } from '../../e2e/helpers/browser-mode.ts';
-import { waitFor } from '../helpers/wait-for.ts';
-
 /**
  * `npm run web` as the agent runs it (the CLI as a child process): one Open
  * line on stdout; without --server the demo signs in agent1 on the embedded
  * simulator; with --password-env it signs in at once.
  */
+
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { AppView } from '../../../contract/ipc-contract.ts';
+import type { WsServerMessage } from '../../../contract/ws-protocol.ts';
+import { startSimulator, type RunningSimulator } from '../../../simulator/index.ts';
+import { startWebCli, type WebCli } from '../../e2e/helpers/browser-mode.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let dir: string;
 let sim: RunningSimulator;

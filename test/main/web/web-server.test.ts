@@ -1,20 +1,20 @@
+/**
+ * Browser mode's server with the real app service, core and simulator: the
+ * locks on the WebSocket (token, Origin, Host), payload validation with the
+ * contract's schemas, and the static files (CSP, no path escape).
+ */
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { appViewSchema, settingsViewSchema, type AppView } from '../../../main/contract/ipc-contract.ts';
+import { appViewSchema, settingsViewSchema, type AppView } from '../../../contract/ipc-contract.ts';
 import { startBrowserApp, type BrowserApp } from '../../../main/web/browser-app.ts';
-import type { WsServerMessage } from '../../../main/web/ws-protocol.ts';
+import type { WsServerMessage } from '../../../contract/ws-protocol.ts';
 import { startSimulator, type RunningSimulator } from '../../../simulator/index.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-
-/**
- * Browser mode's server with the real app service, core and simulator: the
- * locks on the WebSocket (token, Origin, Host), payload validation with the
- * contract's schemas, and the static files (CSP, no path escape).
- */
 
 let sim: RunningSimulator;
 let app: BrowserApp;

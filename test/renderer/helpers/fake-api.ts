@@ -10,8 +10,8 @@ import type {
   SettingsView,
   SignInRequest,
   SignInResult,
-} from '../../../main/contract/ipc-contract.ts';
-import { DEFAULT_SETTINGS } from '../../../main/contract/ipc-contract.ts';
+} from '../../../contract/ipc-contract.ts';
+import { DEFAULT_SETTINGS } from '../../../contract/ipc-contract.ts';
 
 /**
  * An in-test {@link GwsApi} for component tests in jsdom (the real API needs

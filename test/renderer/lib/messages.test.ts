@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandFailureCode, SignInFailureCode } from '../../../main/contract/ipc-contract.ts';
-import { commandFailureCodeSchema, signInFailureCodeSchema } from '../../../main/contract/ipc-contract.ts';
+import type { CommandFailureCode, SignInFailureCode } from '../../../contract/ipc-contract.ts';
+import { commandFailureCodeSchema, signInFailureCodeSchema } from '../../../contract/ipc-contract.ts';
 import {
   commandResultWords,
   connectionBanner,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppStatus } from '../../../main/contract/ipc-contract.ts';
+import type { AppStatus } from '../../../contract/ipc-contract.ts';
 import {
   STATUS_WORDS,
   agentStateWords,

@@ -263,7 +263,7 @@ describe('audit log: crash and torn line', () => {
 
 describe('npm run audit', () => {
   function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main/audit-cli.ts', ...args], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/audit-cli.ts', ...args], {
       encoding: 'utf8',
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,3 +1,9 @@
+/**
+ * The headless CLI's compliance flags end to end (real process, real
+ * simulator, real clock): `--audit-file`, `--reminder-seconds`,
+ * `--auto-resume-seconds`, and the JSON lines it prints for them.
+ */
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +13,6 @@ import { verifyAuditFiles } from '../../../../main/core/compliance/audit-verify.
 import { TEST_SIM_OPTIONS } from '../../helpers/core-harness.ts';
 import { killClis, runCli, status } from '../../helpers/cli-runner.ts';
 import { simControl } from '../../helpers/sim-control.ts';
-
-/**
- * The headless CLI's compliance flags end to end (real process, real
- * simulator, real clock): `--audit-file`, `--reminder-seconds`,
- * `--auto-resume-seconds`, and the JSON lines it prints for them.
- */
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,23 +1,23 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { AgentCore } from '../../../../main/core/agent-core.ts';
-import { parseGwsEvent } from '../../../../main/core/call-model.ts';
-import type { CommandResult } from '../../../../main/core/commands.ts';
-import { AuditLog } from '../../../../main/core/compliance/audit-log.ts';
-import type { CompliantCoreEvent, CoreEvent } from '../../../../main/core/compliance/compliance-events.ts';
-import { withCompliance } from '../../../../main/core/compliance/with-compliance.ts';
-import { Workspace } from '../../../../main/core/workspace.ts';
-import { loadFixture } from '../../helpers/fixtures.ts';
-import { ManualClock } from '../../helpers/manual-clock.ts';
-
 /**
  * A paused call REPLACED by T-Server (new id, `previousConnId`: gws-api.md
  * §4.2). The simulator cannot produce this, so the documented event fixtures
  * go through the real parser into a real Workspace, whose snapshots are
  * served through the core's public API; everything runs on one manual clock.
  */
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AgentCore } from '../../../../main/core/agent-core.ts';
+import { parseGwsEvent } from '../../../../main/core/state/call-model.ts';
+import type { CommandResult } from '../../../../main/core/state/commands.ts';
+import { AuditLog } from '../../../../main/core/compliance/audit-log.ts';
+import type { CompliantCoreEvent, CoreEvent } from '../../../../main/core/compliance/compliance-events.ts';
+import { withCompliance } from '../../../../main/core/compliance/with-compliance.ts';
+import { Workspace } from '../../../../main/core/state/workspace.ts';
+import { loadFixture } from '../../helpers/fixtures.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 
 /** The core's public API over a real Workspace fed by hand (no network: the simulator has no ConnID change). */
 function workspaceCore(clock: ManualClock): { core: AgentCore; feed(data: unknown): void } {

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditFiles } from '../../../../main/core/compliance/audit-verify.ts';
-import { waitFor } from '../../helpers/wait-for.ts';
-import { startComplianceHarness, type ComplianceHarness } from './compliance-harness.ts';
-
 /**
  * The compliance layer over a real core and a real simulator, its clock
  * driven by hand: reminders, auto-resume, the call-event rules, and the audit
  * trail they leave (verified at the end of every test).
  */
+
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditFiles } from '../../../../main/core/compliance/audit-verify.ts';
+import { waitFor } from '../../helpers/wait-for.ts';
+import { startComplianceHarness, type ComplianceHarness } from './compliance-harness.ts';
 
 const open: ComplianceHarness[] = [];
 afterEach(async () => {

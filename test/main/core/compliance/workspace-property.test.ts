@@ -1,11 +1,3 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { parseCallList, parseGwsEvent, type CallSnapshot } from '../../../../main/core/call-model.ts';
-import type { RecordingOp } from '../../../../main/core/recording-machine.ts';
-import { Workspace } from '../../../../main/core/workspace.ts';
-import { fixtureNames, loadFixture } from '../../helpers/fixtures.ts';
-import { ManualClock } from '../../helpers/manual-clock.ts';
-
 /**
  * Property-based tests of the Workspace, the state every compliance decision
  * reads (issue 8 "Tests"): whatever the order of events, REST reads (also
@@ -14,6 +6,14 @@ import { ManualClock } from '../../helpers/manual-clock.ts';
  * on it said so, and nothing throws. Then 10 000 mutated event bodies through
  * the real parser and workspace. Seeds are fixed: a failure reproduces.
  */
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCallList, parseGwsEvent, type CallSnapshot } from '../../../../main/core/state/call-model.ts';
+import type { RecordingOp } from '../../../../main/core/state/recording-machine.ts';
+import { Workspace } from '../../../../main/core/state/workspace.ts';
+import { fixtureNames, loadFixture } from '../../helpers/fixtures.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 
 const IDS = ['c1', 'c2', 'c3', 'c4'] as const;
 const CAPABILITIES = ['PauseCallRecording', 'ResumeCallRecording', 'StartCallRecording', 'StopCallRecording'];
