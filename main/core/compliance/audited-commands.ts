@@ -10,18 +10,10 @@ import type { Clock } from '../ports/clock.ts';
 import type { AgentCore } from '../agent-core.ts';
 import type { CommandResult } from '../state/commands.ts';
 import type { AuditAction } from './audit-entry.ts';
-import type { AuditRecord } from './audit-log.ts';
+import type { RecordInput } from './compliance-auditor.ts';
 
 /** A recording operation, as the core names its pending states. */
 export type RecordingOp = 'pause' | 'resume' | 'start' | 'stop';
-/** The parts of a snapshot call the layer reads (older and newer cores alike). */
-export type ObservedCall = {
-  id: string;
-  state?: string;
-  recording: string;
-  stale?: boolean;
-  previousCallId?: string;
-};
 
 /** The audit action of each operation. */
 export const OP_ACTION: Record<RecordingOp, AuditAction> = {
@@ -51,21 +43,12 @@ export interface Pending {
   auto: boolean;
 }
 
-/** Call ids as the audit log accepts them (GWS ids always do; anything else is made safe). */
-export function auditId(id: string | undefined): string | null {
-  if (id === undefined || id === '') return null;
-  return id.replace(/[^A-Za-z0-9._:-]/g, '_').slice(0, 128);
-}
-
-/** An audit record whose call id is not yet made safe. */
-export type RecordInput = Omit<AuditRecord, 'callId'> & { callId?: string | undefined };
-
 /** What {@link auditedRecordingCommands} needs from the layer. */
 export interface AuditedCommandsDeps {
   core: AgentCore;
   clock: Clock;
   record(entry: RecordInput): void;
-  /** Shared with the layer, which settles entries on the server's confirmation. */
+  /** Shared with the auditor, which settles entries on the server's confirmation. */
   pending: Map<string, Pending>;
 }
 
@@ -112,7 +95,7 @@ export function auditedRecordingCommands(
 
   function opOfToggle(): RecordingOp | undefined {
     const snapshot = core.getSnapshot();
-    const target = (snapshot.calls as readonly ObservedCall[]).find((c) => c.id === snapshot.targetCallId);
+    const target = snapshot.calls.find((c) => c.id === snapshot.targetCallId);
     if (target?.recording === 'recording') return 'pause';
     if (target?.recording === 'paused') return 'resume';
     return undefined;

@@ -1,4 +1,12 @@
-import type { Clock } from '../ports/clock.ts';
+/**
+ * The options of `withCompliance` as callers give them, and the checked
+ * settings its units run on (durations in ms). An out-of-range duration is
+ * refused with a RangeError naming the option, at construction, so a typo in
+ * a managed settings file fails loudly instead of arming a timer that
+ * overflows or a reminder that never comes.
+ */
+
+import { systemClock, type Clock } from '../ports/clock.ts';
 import type { AuditLog } from './audit-log.ts';
 
 /** Options of `withCompliance`. */
@@ -21,6 +29,22 @@ export interface ComplianceOptions {
   audit?: AuditLog;
 }
 
+/** The options resolved: defaults filled in, durations checked and in ms. */
+export interface ComplianceSettings {
+  clock: Clock;
+  wallNow: () => number;
+  /** Reminder base N. */
+  reminderMs: number;
+  /** Auto-resume after this long paused; undefined = off. */
+  autoResumeMs: number | undefined;
+  /** Warning lead before an auto-resume. */
+  warnMs: number;
+  /** Wait before retrying a failed auto-resume. */
+  retryMs: number;
+  maxPostpones: number;
+  audit: AuditLog | undefined;
+}
+
 /**
  * A duration option in seconds → ms, refused with a RangeError naming the
  * option when not finite or outside [min, 86400] (so no timer can overflow).
@@ -31,4 +55,18 @@ export function seconds(name: string, value: number | undefined, fallback: numbe
     throw new RangeError(`${name} must be a number of seconds from ${min} to 86400, got ${String(value)}`);
   }
   return v * 1000;
+}
+
+/** {@link ComplianceOptions} → {@link ComplianceSettings}; throws a RangeError naming a bad option. */
+export function complianceSettings(options: ComplianceOptions): ComplianceSettings {
+  return {
+    clock: options.clock ?? systemClock,
+    wallNow: options.wallNow ?? Date.now,
+    reminderMs: seconds('reminderSeconds', options.reminderSeconds, 30, 1),
+    autoResumeMs: seconds('autoResumeSeconds', options.autoResumeSeconds, 0, 0) || undefined,
+    warnMs: seconds('autoResumeWarningSeconds', options.autoResumeWarningSeconds, 10, 0),
+    retryMs: seconds('autoResumeRetrySeconds', options.autoResumeRetrySeconds, 10, 1),
+    maxPostpones: options.maxPostpones ?? 1,
+    audit: options.audit,
+  };
 }

@@ -1,10 +1,12 @@
+/**
+ * Compliance events as JSON line objects for the headless CLI (and any log):
+ * only ids, levels, codes and durations — never server text, so nothing from
+ * a call's `userData` or a server message can leak through it.
+ */
+
 import type { ComplianceEvent } from './compliance-events.ts';
 
-/**
- * One compliance event as a JSON line object for the headless CLI (and any
- * log): only ids, levels, codes and durations — never server text, so nothing
- * from a call's `userData` or a server message can leak through it.
- */
+/** One compliance event as a JSON line object (see the module comment). */
 export function complianceLine(event: ComplianceEvent): Record<string, unknown> {
   switch (event.type) {
     case 'reminder':

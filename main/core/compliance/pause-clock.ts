@@ -1,7 +1,7 @@
 /**
- * The reminder ladder as plain arithmetic (issue 8 item 1): level 1 after N
- * of pause, level 2 after 2N, level 3 after 4N. Pure, so the layer's timers
- * only decide *when* to look, never *what* is due.
+ * The reminder ladder as plain arithmetic: level 1 after N of pause, level 2
+ * after 2N, level 3 after 4N. Pure, so the layer's timers only decide *when*
+ * to look, never *what* is due.
  */
 
 import type { ReminderLevel } from './compliance-events.ts';

@@ -1,3 +1,9 @@
+/**
+ * The compliance layer end to end for tests: a real simulator, a real core
+ * and a real audit file, with the layer on a manual clock (see
+ * {@link ComplianceHarness}).
+ */
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +60,23 @@ export interface ComplianceHarnessOptions {
   password?: string;
   /** Reuse a running simulator (an app restart); closed by its first harness. */
   simUrl?: string;
+}
+
+/** POSTs an operation on `callId` as agent1 with Basic auth; throws unless GWS answers statusCode 0. */
+async function operateAsAgent1(
+  simUrl: string,
+  password: string,
+  callId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const response = await got.post(`${simUrl}/api/v2/me/calls/${callId}`, {
+    json: body,
+    headers: { authorization: `Basic ${Buffer.from(`agent1:${password}`).toString('base64')}` },
+    responseType: 'json',
+    throwHttpErrors: false,
+  });
+  const status = (response.body as { statusCode?: number }).statusCode;
+  if (status !== 0) throw new Error(`${JSON.stringify(body)} → ${JSON.stringify(response.body)}`);
 }
 
 export async function startComplianceHarness(
@@ -128,16 +151,7 @@ export async function startComplianceHarness(
         () => cc.getSnapshot(),
       );
     },
-    async operate(callId, body) {
-      const response = await got.post(`${simUrl}/api/v2/me/calls/${callId}`, {
-        json: body,
-        headers: { authorization: `Basic ${Buffer.from(`agent1:${password}`).toString('base64')}` },
-        responseType: 'json',
-        throwHttpErrors: false,
-      });
-      const status = (response.body as { statusCode?: number }).statusCode;
-      if (status !== 0) throw new Error(`${JSON.stringify(body)} → ${JSON.stringify(response.body)}`);
-    },
+    operate: (callId, body) => operateAsAgent1(simUrl, password, callId, body),
     async close() {
       await cc.stop();
       audit.close();

@@ -1,10 +1,10 @@
 /**
  * Property-based tests of the Workspace, the state every compliance decision
- * reads (issue 8 "Tests"): whatever the order of events, REST reads (also
- * overlapping events), command outcomes, timeouts and connection changes, a
- * call is never shown `paused` or `recording` unless the server's last word
- * on it said so, and nothing throws. Then 10 000 mutated event bodies through
- * the real parser and workspace. Seeds are fixed: a failure reproduces.
+ * reads: whatever the order of events, REST reads (also overlapping events),
+ * command outcomes, timeouts and connection changes, a call is never shown
+ * `paused` or `recording` unless the server's last word on it said so, and
+ * nothing throws. Then 10 000 mutated event bodies through the real parser
+ * and workspace. Seeds are fixed: a failure reproduces.
  */
 
 import fc from 'fast-check';
