@@ -4,8 +4,7 @@
  */
 
 import type { ComplianceView, CommandRequest } from '../../../contract/ipc-contract.ts';
-import type { CommandResult } from '../../core/state/commands.ts';
-import type { AppCore, CoreComplianceEvent } from '../ports/core-port.ts';
+import type { AppCore, CommandResult, ComplianceEvent, CompliantCoreEvent } from '../ports/core-port.ts';
 
 /**
  * Runs a validated command on `core`. `keep-paused` needs the compliance
@@ -44,7 +43,7 @@ export async function runCoreCommand(core: AppCore, request: CommandRequest): Pr
 }
 
 /** Compliance event types the app turns into notifications. */
-export const COMPLIANCE_EVENTS: ReadonlySet<string> = new Set([
+export const COMPLIANCE_EVENTS: ReadonlySet<CompliantCoreEvent['type']> = new Set<ComplianceEvent['type']>([
   'reminder',
   'auto-resume-warning',
   'auto-resume',
@@ -53,7 +52,7 @@ export const COMPLIANCE_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** True for an event of the compliance layer. */
-export function isComplianceEvent(event: { type: string }): event is CoreComplianceEvent {
+export function isComplianceEvent(event: CompliantCoreEvent): event is ComplianceEvent {
   return COMPLIANCE_EVENTS.has(event.type);
 }
 

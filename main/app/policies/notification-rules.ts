@@ -7,7 +7,7 @@
  */
 
 import type { AppView, CallInfo, CommandName, CommandResultView } from '../../../contract/ipc-contract.ts';
-import type { CoreComplianceEvent } from '../ports/core-port.ts';
+import type { ComplianceEvent } from '../ports/core-port.ts';
 
 /** One thing to tell the agent. */
 export interface DesktopNotification {
@@ -304,21 +304,17 @@ export function notificationForAutoResume(
 
 /**
  * Notification for a compliance event. `callerOf` finds the caller of a call
- * the view still knows (for "the call with 1555…"); `now` dates reminders
- * whose event carries no duration.
+ * the view still knows (for "the call with 1555…").
  */
 export function notificationForComplianceEvent(
-  event: CoreComplianceEvent,
-  ctx: RuleContext & { callerOf?: (callId: string) => string | undefined; now?: number } = {},
+  event: ComplianceEvent,
+  ctx: RuleContext & { callerOf?: (callId: string) => string | undefined } = {},
 ): DesktopNotification {
-  const at = event.at ?? ctx.now ?? 0;
   switch (event.type) {
-    case 'reminder': {
-      const pausedForMs = event.pausedForMs ?? (event.pausedSince === undefined ? 0 : at - event.pausedSince);
-      return notificationForReminder({ level: event.level, callId: event.callId, pausedForMs }, ctx);
-    }
+    case 'reminder':
+      return notificationForReminder(event, ctx);
     case 'auto-resume-warning':
-      return notificationForAutoResumeWarning(event.callId, event.resumeAt - at);
+      return notificationForAutoResumeWarning(event.callId, event.resumeAt - event.at);
     case 'auto-resume':
       return notificationForAutoResume(event.callId, event.phase);
     case 'call-ended-while-paused':

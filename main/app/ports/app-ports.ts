@@ -8,6 +8,7 @@
  */
 
 import type { Settings } from '../../../contract/ipc-contract.ts';
+import type { Logger } from '../../core/ports/logging.ts';
 import type { DesktopNotification } from '../policies/notification-rules.ts';
 import type { TrayMenuAction, TrayModel } from '../policies/tray-model.ts';
 
@@ -109,26 +110,14 @@ export interface LoginItemPort {
 }
 
 /** Log levels, quietest first. */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogLevel = keyof Logger;
 
 /**
  * Where the app writes its diagnostics (the rotating log file on the desktop,
- * stderr in browser mode). Same shape as the core's `Logger`
- * (main/core/ports/logging.ts), so one sink serves both. Implementations redact
- * secrets; callers still never pass a password, cookie, CSRF token or
- * Authorization value.
+ * stderr in browser mode): the core's own {@link Logger}, so one sink serves
+ * both. Implementations redact secrets; callers still never pass a password,
+ * cookie, CSRF token or Authorization value.
  */
-export interface LoggerPort {
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
+export type LoggerPort = Logger;
 
-/** A logger that drops everything (tests, defaults). */
-export const silentLogger: LoggerPort = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+export { silentLogger } from '../../core/ports/logging.ts';

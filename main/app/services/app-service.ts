@@ -1,11 +1,15 @@
 /**
  * The one implementation of {@link AppServicePort}: what the Electron IPC
  * adapter and the browser-mode bridge both call (after validating payloads).
- * It builds the {@link AppView}, runs commands on the core, signs in and out
- * through the session controller, reads and writes settings through the
- * settings layer (refusing locked keys, registering a new hotkey before
- * saving it), and pushes state and notices to subscribers on the same core
- * change that caused them.
+ *
+ * This file composes units with one job each: the {@link ViewPublisher}
+ * (builds the AppView and pushes it, with its notifications, on the same core
+ * change that caused it), the {@link HotkeyBinder} (the global hotkey,
+ * registered on every way into a session: start, the demo, a sign-in), the
+ * settings service (locked keys refused, a new hotkey registered before it is
+ * saved) and the session controller (sign-in, sign-out, the demo). What is
+ * left here is routing: commands to the core, core events to the log and the
+ * agent, sign-in requests through IT's locks.
  */
 
 import {
@@ -15,32 +19,27 @@ import {
   type AppView,
   type CommandRequest,
   type CommandResultView,
-  type Notice,
-  type SettingsKey,
-  type SettingsUpdateResult,
   type SignInResult,
 } from '../../../contract/ipc-contract.ts';
-import { buildAppView, trackPausedSince, viewChanged } from '../policies/app-view.ts';
-import { complianceView, isComplianceEvent, runCoreCommand } from '../policies/command-dispatch.ts';
-import type { CoreEventLike } from '../ports/core-port.ts';
-import {
-  createHotkeyManager,
-  formatAccelerator,
-  type HotkeyManager,
-  type Platform,
-} from '../policies/hotkey-policy.ts';
+import { isComplianceEvent, runCoreCommand } from '../policies/command-dispatch.ts';
+import type { Platform } from '../policies/hotkey-policy.ts';
 import {
   notificationForCommandResult,
   notificationForComplianceEvent,
   notificationForCoreError,
-  notificationForHotkeyProblem,
-  notificationsForViewChange,
   type CommandSource,
   type DesktopNotification,
 } from '../policies/notification-rules.ts';
-import { silentLogger, type LoggerPort, type LoginItemPort, type ShortcutPort } from '../ports/app-ports.ts';
-import type { SessionController } from './session-controller.ts';
 import type { SettingsLayer } from '../policies/settings.ts';
+import { resolveSignIn, startupSignIn } from '../policies/sign-in-request.ts';
+import type { CompliantCoreEvent } from '../ports/core-port.ts';
+import { silentLogger, type LoggerPort, type LoginItemPort, type ShortcutPort } from '../ports/app-ports.ts';
+import { createHotkeyBinder, type HotkeyBinder } from './hotkey-binder.ts';
+import type { SessionController } from './session-controller.ts';
+import { updateSettings } from './settings-service.ts';
+import { createViewPublisher, type ViewPublisher } from './view-publisher.ts';
+
+export type { AppServiceEvent } from './view-publisher.ts';
 
 /** Dependencies of {@link createAppService}. */
 export interface AppServiceDeps {
@@ -57,9 +56,6 @@ export interface AppServiceDeps {
   now?: () => number;
   logger?: LoggerPort;
 }
-
-/** Everything the app service pushes. */
-export type AppServiceEvent = { type: 'state'; view: AppView } | { type: 'notice'; notice: Notice };
 
 /** {@link AppServicePort} plus what the desktop shell and the composition root need. */
 export interface AppService extends AppServicePort {
@@ -79,308 +75,152 @@ export interface AppService extends AppServicePort {
   dispose(): Promise<void>;
 }
 
-const CONNECTION_KEYS: readonly SettingsKey[] = ['transport', 'extraCaFile', 'proxyUrl'];
+/** The units of one app service. */
+interface Units {
+  deps: AppServiceDeps;
+  logger: LoggerPort;
+  publisher: ViewPublisher;
+  hotkey: HotkeyBinder;
+}
 
 /** Builds the app service. Nothing runs until {@link AppService.start} or a sign-in. */
 export function createAppService(deps: AppServiceDeps): AppService {
-  const now = deps.now ?? Date.now;
   const logger = deps.logger ?? silentLogger;
-  const platform: Platform = deps.platform ?? (process.platform as Platform);
-  const listeners = new Set<(event: AppServiceEvent) => void>();
-  const alertListeners = new Set<(alert: DesktopNotification) => void>();
-  const pausedSince = new Map<string, number>();
-  let lastView: AppView | undefined;
-  let noticeSeq = 0;
-  /** Callers of recently seen calls: compliance reports a call's end after the view has dropped it. */
-  const callers = new Map<string, string>();
-  const rememberCallers = (view: AppView): void => {
-    for (const call of view.calls) {
-      const number = call.participants[0];
-      if (number === undefined || callers.get(call.id) === number) continue;
-      callers.delete(call.id);
-      callers.set(call.id, number);
-      const oldest = callers.keys().next();
-      if (callers.size > 50 && !oldest.done) callers.delete(oldest.value);
-    }
-  };
-  let disposed = false;
-
-  const hotkey: HotkeyManager | undefined = deps.shortcuts
-    ? createHotkeyManager(deps.shortcuts, () => void runCommand({ name: 'toggle' }, 'hotkey'))
-    : undefined;
-
-  function push(event: AppServiceEvent): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        logger.error('app subscriber failed', { error });
-      }
-    }
-  }
-
-  function alert(notification: DesktopNotification): void {
-    logger.info('notify', { code: notification.code, callId: notification.callId });
-    const notice: Notice = {
-      id: `n${++noticeSeq}`,
-      severity: notification.severity,
-      code: notification.code,
-      message: `${notification.title}: ${notification.body}`,
-      ...(notification.callId === undefined ? {} : { callId: notification.callId }),
-      at: now(),
-    };
-    push({ type: 'notice', notice });
-    for (const listener of [...alertListeners]) {
-      try {
-        listener(notification);
-      } catch (error) {
-        logger.error('alert subscriber failed', { error });
-      }
-    }
-  }
-
-  function hotkeyWords(): string | undefined {
-    const state = hotkey?.state();
-    return state?.registered ? formatAccelerator(state.accelerator, platform) : undefined;
-  }
-
-  function currentView(): AppView {
-    const session = deps.session.state();
-    const snapshot = session.phase === 'signed-in' ? deps.session.core()?.getSnapshot() : undefined;
-    trackPausedSince(pausedSince, snapshot, now());
-    const compliance = snapshot ? complianceView(deps.session.core(), snapshot.statusCallId) : undefined;
-    return buildAppView({
-      host: deps.host,
-      session,
-      snapshot,
-      ...(hotkey ? { hotkey: hotkey.state() } : {}),
-      ...(compliance ? { compliance } : {}),
-      pausedSince,
-      now: now(),
-    });
-  }
-
-  /** Rebuilds the view; pushes it (and the notifications its change implies) if it changed. */
-  function refresh(): void {
-    if (disposed) return;
-    const next = currentView();
-    if (!viewChanged(lastView, next)) return;
-    const prev = lastView;
-    lastView = next;
-    rememberCallers(next);
-    push({ type: 'state', view: next });
-    const words = hotkeyWords();
-    const complianceReports = deps.session.core()?.complianceState !== undefined;
-    const ctx = { ...(words ? { hotkey: words } : {}), complianceReports };
-    if (prev) for (const n of notificationsForViewChange(prev, next, ctx)) alert(n);
-  }
-
-  function onCoreEvent(event: CoreEventLike): void {
-    if (event.type === 'state') return refresh();
-    if (event.type === 'error') {
-      const loud = event.severity === 'error';
-      logger[loud ? 'error' : event.severity === 'warning' ? 'warn' : 'debug'](event.message, {
-        code: event.code,
-        callId: event.callId,
-      });
-      // Only `error` severity is for the agent (e.g. an audit log that cannot be written); a failed
-      // auto-resume's loud echo is already said by its own event. Diagnostics and warnings: log only.
-      if (loud && event.code !== 'recording-failed')
-        alert(notificationForCoreError(event.message, event.callId));
-      return;
-    }
-    if (!isComplianceEvent(event)) return;
-    const words = hotkeyWords();
-    alert(
-      notificationForComplianceEvent(event, {
-        ...(words ? { hotkey: words } : {}),
-        callerOf: (id) => callers.get(id),
-        now: now(),
-      }),
-    );
-    refresh();
-  }
-
-  deps.session.subscribe((event) => {
-    if (event.type === 'core') onCoreEvent(event.event);
-    else refresh();
+  const now = deps.now ?? Date.now;
+  const hotkey: HotkeyBinder = createHotkeyBinder({
+    shortcuts: deps.shortcuts,
+    platform: deps.platform ?? (process.platform as Platform),
+    onPress: () => void runCommand(units, { name: 'toggle' }, 'hotkey'),
+    alert: (notification) => publisher.alert(notification),
+    changed: () => publisher.refresh(),
   });
-
-  async function runCommand(raw: CommandRequest, source: CommandSource): Promise<CommandResultView> {
-    const parsed = commandRequestSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: 'invalid-input', reason: 'unknown command' };
-    const request = parsed.data;
-    const core = deps.session.state().phase === 'signed-in' ? deps.session.core() : undefined;
-    let result: CommandResultView;
-    if (!core) {
-      result = { ok: false, code: 'signed-out', reason: 'signed out: nothing was sent' };
-    } else {
-      try {
-        result = await runCoreCommand(core, request);
-      } catch (error) {
-        logger.error('command threw', { command: request.name, error });
-        result = { ok: false, code: 'closed', reason: 'the command could not be run' };
-      }
-    }
-    logger.info('command', {
-      command: request.name,
-      source,
-      ok: result.ok,
-      code: result.ok ? undefined : result.code,
-    });
-    const notification = notificationForCommandResult(request.name, result, source);
-    if (notification) alert(notification);
-    refresh();
-    return result;
-  }
-
-  function applyHotkey(
-    accelerator: string,
-  ): { ok: true } | { ok: false; code: 'taken' | 'invalid'; message: string } {
-    if (!hotkey) return { ok: true };
-    const before = hotkey.state();
-    const previous = before.registered ? formatAccelerator(before.accelerator, platform) : undefined;
-    const result = hotkey.apply(accelerator);
-    if (!result.ok) alert(notificationForHotkeyProblem(accelerator, result.code, previous));
-    refresh();
-    return result;
-  }
-
-  async function updateSettings(patch: unknown): Promise<SettingsUpdateResult> {
-    const checked = deps.settings.check(patch);
-    if (!checked.ok)
-      return { ok: false, code: checked.code, message: checked.message, settings: deps.settings.view() };
-    const wanted = checked.patch.hotkey;
-    if (wanted !== undefined && wanted !== deps.settings.values().hotkey) {
-      const applied = applyHotkey(wanted);
-      if (!applied.ok) {
-        const code = applied.code === 'taken' ? 'hotkey-taken' : 'hotkey-invalid';
-        return { ok: false, code, message: applied.message, settings: deps.settings.view() };
-      }
-    }
-    const updated = deps.settings.update(checked.patch);
-    if (!updated.ok)
-      return { ok: false, code: updated.code, message: updated.message, settings: deps.settings.view() };
-    const values = deps.settings.values();
-    if (
-      deps.loginItem &&
-      (updated.changed.includes('startAtLogin') || updated.changed.includes('startHidden'))
-    ) {
-      deps.loginItem.set(values.startAtLogin, values.startHidden);
-    }
-    // "Remember password" switched off: the stored password goes now, not at the next sign-in.
-    if (updated.changed.includes('rememberPassword') && !values.rememberPassword && values.serverUrl) {
-      await deps.session.forgetPassword(values.serverUrl, values.username);
-    }
-    const session = deps.session.state();
-    if (
-      session.phase === 'signed-in' &&
-      !session.demo &&
-      updated.changed.some((k) => CONNECTION_KEYS.includes(k))
-    ) {
-      void deps.session.reconfigure({
-        serverUrl: session.serverUrl ?? values.serverUrl,
-        username: session.username ?? values.username,
-        transport: values.transport,
-        extraCaFile: values.extraCaFile,
-        proxyUrl: values.proxyUrl,
-      });
-    }
-    return { ok: true, settings: deps.settings.view() };
-  }
-
-  async function signIn(raw: unknown): Promise<SignInResult> {
-    const parsed = signInRequestSchema.safeParse(raw);
-    if (!parsed.success)
-      return { ok: false, code: 'invalid-input', message: 'The sign-in form is incomplete.' };
-    const request = parsed.data;
-    const values = deps.settings.values();
-    const locked = deps.settings.view().locked;
-    if (locked.includes('serverUrl') && request.serverUrl.trim() !== values.serverUrl) {
-      return {
-        ok: false,
-        code: 'config',
-        message: `Your IT department set the server to ${values.serverUrl}.`,
-      };
-    }
-    if (locked.includes('username') && values.username && request.username.trim() !== values.username) {
-      return { ok: false, code: 'config', message: `Your IT department set the user to ${values.username}.` };
-    }
-    // Locked connection settings are IT's, whatever the request says (the form shows them read-only).
-    const transport = locked.includes('transport')
-      ? values.transport
-      : (request.transport ?? values.transport);
-    const extraCaFile = locked.includes('extraCaFile')
-      ? values.extraCaFile
-      : (request.extraCaFile ?? values.extraCaFile);
-    const rememberPassword = locked.includes('rememberPassword')
-      ? values.rememberPassword
-      : request.rememberPassword;
-    const result = await deps.session.signIn({
-      serverUrl: request.serverUrl,
-      username: request.username,
-      password: request.password,
-      rememberPassword,
-      transport,
-      ...(extraCaFile ? { extraCaFile } : {}),
-      ...(values.proxyUrl ? { proxyUrl: values.proxyUrl } : {}),
-    });
-    if (result.ok) {
-      const save = {
-        serverUrl: request.serverUrl.trim(),
-        username: request.username.trim(),
-        rememberPassword,
-        transport,
-        extraCaFile,
-      };
-      const unlocked = Object.fromEntries(
-        Object.entries(save).filter(([k]) => !locked.includes(k as SettingsKey)),
-      );
-      deps.settings.update(unlocked);
-    }
-    return result;
-  }
-
+  const publisher = createViewPublisher({
+    host: deps.host,
+    session: deps.session,
+    hotkey: () => hotkey.view(),
+    hotkeyWords: () => hotkey.words(),
+    now,
+    logger,
+  });
+  const units: Units = { deps, logger, publisher, hotkey };
+  deps.session.subscribe((event) => {
+    if (event.type === 'core') onCoreEvent(units, event.event);
+    else publisher.refresh();
+  });
+  /** Every way into a session registers the hotkey first (the demo is what `npm start` launches). */
+  const bindHotkey = (): void => hotkey.bind(deps.settings.values().hotkey);
   return {
-    getState: () => lastView ?? (lastView = currentView()),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    getState: () => publisher.view(),
+    subscribe: (listener) => publisher.subscribe(listener),
+    subscribeAlerts: (listener) => publisher.subscribeAlerts(listener),
+    command: (request) => runCommand(units, request, 'window'),
+    runCommand: (request, source) => runCommand(units, request, source),
+    signIn(raw) {
+      bindHotkey();
+      return signIn(units, raw);
     },
-    subscribeAlerts(listener) {
-      alertListeners.add(listener);
-      return () => alertListeners.delete(listener);
+    startDemo() {
+      bindHotkey();
+      return deps.session.startDemo(deps.settings.values().transport);
     },
-    command: (request) => runCommand(request, 'window'),
-    runCommand,
-    signIn,
-    startDemo: () => deps.session.startDemo(deps.settings.values().transport),
     signOut: () => deps.session.signOut(),
     getSettings: () => deps.settings.view(),
-    updateSettings,
-    async start() {
-      const values = deps.settings.values();
-      if (hotkey) applyHotkey(values.hotkey);
-      refresh();
-      if (values.serverUrl === '') return deps.session.startDemo(values.transport);
-      if (!values.rememberPassword || values.username === '') return undefined;
-      if (!(await deps.session.hasRememberedPassword(values.serverUrl, values.username))) return undefined;
-      return deps.session.signIn({
-        serverUrl: values.serverUrl,
-        username: values.username,
-        rememberPassword: true,
-        transport: values.transport,
-        ...(values.extraCaFile ? { extraCaFile: values.extraCaFile } : {}),
-        ...(values.proxyUrl ? { proxyUrl: values.proxyUrl } : {}),
-      });
+    updateSettings: (patch) => updateSettings({ ...deps, hotkey }, patch),
+    start() {
+      bindHotkey();
+      return start(units);
     },
     reconnectNow: () => deps.session.reconnectNow(),
     async dispose() {
-      hotkey?.unregisterAll();
+      hotkey.release();
       await deps.session.signOut();
-      disposed = true;
-      listeners.clear();
-      alertListeners.clear();
+      publisher.close();
     },
   };
+}
+
+/** A core event: state rebuilds the view; errors go to the log (and the agent when loud); compliance tells the agent. */
+function onCoreEvent(units: Units, event: CompliantCoreEvent): void {
+  const { logger, publisher } = units;
+  if (event.type === 'state') return publisher.refresh();
+  if (event.type === 'error') {
+    const loud = event.severity === 'error';
+    logger[loud ? 'error' : event.severity === 'warning' ? 'warn' : 'debug'](event.message, {
+      code: event.code,
+      callId: event.callId,
+    });
+    // Only `error` severity is for the agent (e.g. an audit log that cannot be written); a failed
+    // auto-resume's loud echo is already said by its own event. Diagnostics and warnings: log only.
+    if (loud && event.code !== 'recording-failed')
+      publisher.alert(notificationForCoreError(event.message, event.callId));
+    return;
+  }
+  if (!isComplianceEvent(event)) return;
+  const words = units.hotkey.words();
+  publisher.alert(
+    notificationForComplianceEvent(event, {
+      ...(words ? { hotkey: words } : {}),
+      callerOf: (id) => publisher.callerOf(id),
+    }),
+  );
+  publisher.refresh();
+}
+
+/** Runs a command on the core (signed out: nothing is sent); a refusal from the hotkey or tray is told. */
+async function runCommand(
+  units: Units,
+  raw: CommandRequest,
+  source: CommandSource,
+): Promise<CommandResultView> {
+  const { deps, logger, publisher } = units;
+  const parsed = commandRequestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid-input', reason: 'unknown command' };
+  const request = parsed.data;
+  const core = deps.session.state().phase === 'signed-in' ? deps.session.core() : undefined;
+  let result: CommandResultView;
+  if (!core) {
+    result = { ok: false, code: 'signed-out', reason: 'signed out: nothing was sent' };
+  } else {
+    try {
+      result = await runCoreCommand(core, request);
+    } catch (error) {
+      logger.error('command threw', { command: request.name, error });
+      result = { ok: false, code: 'closed', reason: 'the command could not be run' };
+    }
+  }
+  logger.info('command', {
+    command: request.name,
+    source,
+    ok: result.ok,
+    code: result.ok ? undefined : result.code,
+  });
+  const notification = notificationForCommandResult(request.name, result, source);
+  if (notification) publisher.alert(notification);
+  publisher.refresh();
+  return result;
+}
+
+/** A sign-in from the window, through IT's locks; a success saves the account (unlocked keys only). */
+async function signIn(units: Units, raw: unknown): Promise<SignInResult> {
+  const { settings, session } = units.deps;
+  const parsed = signInRequestSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, code: 'invalid-input', message: 'The sign-in form is incomplete.' };
+  const resolved = resolveSignIn(parsed.data, settings.values(), settings.view().locked);
+  if (!resolved.ok) return { ok: false, code: resolved.code, message: resolved.message };
+  const result = await session.signIn(resolved.config);
+  if (result.ok) settings.update(resolved.save);
+  return result;
+}
+
+/** The sign-in the app runs by itself at start: the demo, the saved account, or none. */
+async function start(units: Units): Promise<SignInResult | undefined> {
+  const { settings, session } = units.deps;
+  units.publisher.refresh();
+  const values = settings.values();
+  const plan = startupSignIn(values);
+  if (plan === 'demo') return session.startDemo(values.transport);
+  if (plan === 'none') return undefined;
+  if (!(await session.hasRememberedPassword(plan.serverUrl, plan.username))) return undefined;
+  return session.signIn(plan);
 }

@@ -1,18 +1,19 @@
-import { join } from 'node:path';
-import { AuditLog } from '../../core/compliance/audit-log.ts';
-import type { CoreConfig } from './core-factory.ts';
-import type { LoggerPort } from '../ports/app-ports.ts';
-
 /**
- * The desktop's audit logs (issue 8 item 4): one tamper-evident chain per
- * purpose in the app's data folder — `audit.jsonl` for real servers,
- * `demo-audit.jsonl` for the embedded simulator, so training never mixes
- * into the log an auditor reads.
+ * The desktop's audit logs: one tamper-evident chain per purpose in the app's
+ * data folder — `audit.jsonl` for real servers, `demo-audit.jsonl` for the
+ * embedded simulator, so training never mixes into the log an auditor reads.
  *
  * A chain must have exactly one writer: every sign-in gets the log already
  * open for its file and agent; a different agent (or purpose) closes the
  * previous one first.
  */
+
+import { join } from 'node:path';
+import { AuditLog } from '../../core/compliance/audit-log.ts';
+import type { CoreConfig } from './core-factory.ts';
+import type { LoggerPort } from '../ports/app-ports.ts';
+
+/** The audit logs of {@link createAuditLogs}. */
 export interface AuditLogs {
   /** The log for this sign-in, or `undefined` when it cannot be opened (reported, never thrown). */
   forSession(config: Pick<CoreConfig, 'demo' | 'credentials'>): AuditLog | undefined;

@@ -1,14 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Settings } from '../../../contract/ipc-contract.ts';
-import type { RawSettingsRead, SettingsStorePort } from '../ports/app-ports.ts';
-
 /**
  * A {@link SettingsStorePort} over one JSON file with plain `fs`: what browser
  * mode and the tests use (the desktop uses electron-store behind the same
  * port). Writes are atomic (temporary file, then rename), so a crash mid-write
  * never leaves half a file.
  */
+
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Settings } from '../../../contract/ipc-contract.ts';
+import type { RawSettingsRead, SettingsStorePort } from '../ports/app-ports.ts';
+
+/** Builds the store over the file at `path`; `now` dates backups. */
 export function createJsonFileSettingsStore(path: string, now: () => number = Date.now): SettingsStorePort {
   return {
     path,

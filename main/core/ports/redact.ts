@@ -5,11 +5,19 @@
  * a message, including text a hostile or careless server echoes back (a proxy
  * error page that prints the request headers, a URL with credentials).
  *
- * Two layers, both applied by {@link redactText}:
- * - patterns: header lines and JSON/query fields named like a secret, cookie
- *   pairs, `Basic`/`Bearer` credentials, credentials inside URLs;
+ * The rule for a key named like a secret (`set-cookie`, `authorization`,
+ * `password`, …) is: whatever its value's type (string, array, object, number),
+ * the whole value is redacted, in structured fields and in text alike (a JSON
+ * body or an inspected object echoed in a message). A name/value list
+ * (`[['set-cookie', …]]`, Node's raw header list) or a `Map` counts as keyed.
+ *
+ * Three layers, all applied by {@link redactText}:
  * - literals: values the caller knows are secret right now (the current
- *   session cookie values, the CSRF token), replaced wherever they appear.
+ *   session cookie values, the CSRF token), replaced wherever they appear;
+ * - structures: the array, object or number after a secret-named key in
+ *   JSON-like text, cut out whole (brackets matched, strings skipped);
+ * - patterns: header lines and JSON/query fields named like a secret, cookie
+ *   pairs, `Basic`/`Bearer` credentials, credentials inside URLs.
  */
 
 /** What a redacted value is replaced with. */
@@ -17,6 +25,16 @@ export const REDACTED = '[redacted]';
 
 /** Field names whose values are secret wherever they appear (case-insensitive). */
 const SECRET_KEY = /pass(word|wd)?|secret|cookie|csrf|authori[sz]ation|token|jsessionid|credential/i;
+
+/** A bare name in a name/value list (a header name, a field name), not prose. */
+const BARE_NAME = /^[\w.-]{1,64}$/;
+
+/**
+ * A key in JSON-like text (`"set-cookie":`, `'authorization':`, `password:`)
+ * followed by a structure or a number; {@link redactStructures} cuts the value
+ * out when the key is named like a secret.
+ */
+const KEY_BEFORE_VALUE = /("[^"\\\n]*"|'[^'\\\n]*'|\b[\w-]+)\s*:\s*(?=[[{]|-?\d)/g;
 
 /** Longest string we scan; longer text is cut first (bounded work on hostile input). */
 const MAX_TEXT = 4_096;
@@ -61,10 +79,51 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
+  out = redactStructures(out);
   for (const [pattern, replacement] of PATTERNS) {
     out = out.replace(pattern, replacement as (...groups: string[]) => string);
   }
   return out;
+}
+
+/** Replaces the array, object or number after each secret-named key in `text` with the redacted marker. */
+function redactStructures(text: string): string {
+  let out = '';
+  let from = 0;
+  KEY_BEFORE_VALUE.lastIndex = 0;
+  for (let match = KEY_BEFORE_VALUE.exec(text); match; match = KEY_BEFORE_VALUE.exec(text)) {
+    if (!SECRET_KEY.test(match[1] ?? '')) continue; // not a secret: look inside its value too
+    const start = match.index + match[0].length;
+    const end = endOfValue(text, start);
+    out += `${text.slice(from, start)}"${REDACTED}"`;
+    from = end;
+    KEY_BEFORE_VALUE.lastIndex = end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Where the value starting at `start` ends: a number ends at the next
+ * delimiter; an array or object at its matching bracket (quoted strings
+ * skipped, escapes honoured), or at the end of a text that was cut.
+ */
+function endOfValue(text: string, start: number): number {
+  if (text[start] !== '[' && text[start] !== '{') {
+    const token = /^[^\s,;}\]]*/.exec(text.slice(start));
+    return start + (token?.[0].length ?? 0);
+  }
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === '\\') i += 1;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth += 1;
+    else if ((c === ']' || c === '}') && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 /**
@@ -81,14 +140,28 @@ export function redactFields(value: unknown, secrets: readonly string[] = [], de
   }
   if (depth >= MAX_DEPTH) return Array.isArray(value) ? '[array]' : '[object]';
   if (value instanceof Error) return redactText(`${value.name}: ${value.message}`, secrets);
-  if (Array.isArray(value)) {
-    return value.slice(0, 50).map((item) => redactFields(item, secrets, depth + 1));
-  }
+  if (Array.isArray(value)) return redactList(value, secrets, depth);
+  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value).slice(0, 50)) {
-    out[key] = SECRET_KEY.test(key) ? REDACTED : redactFields(item, secrets, depth + 1);
+  for (const [key, item] of entries.slice(0, 50)) {
+    const name = String(key);
+    out[name] = SECRET_KEY.test(name) ? REDACTED : redactFields(item, secrets, depth + 1);
   }
   return out;
+}
+
+/**
+ * Redacts a list item by item; in a name/value list (`['set-cookie', v]`,
+ * Node's raw headers `[name, value, name, value…]`) the item after a bare
+ * secret-named string is the secret's value, whatever its type.
+ */
+function redactList(list: readonly unknown[], secrets: readonly string[], depth: number): unknown[] {
+  const items = list.slice(0, 50);
+  return items.map((item, i) => {
+    const before = items[i - 1];
+    const named = typeof before === 'string' && BARE_NAME.test(before) && SECRET_KEY.test(before);
+    return named ? REDACTED : redactFields(item, secrets, depth + 1);
+  });
 }
 
 /**

@@ -175,21 +175,42 @@ describe('compliance events', () => {
     const callerOf = () => '15551230042';
     expect(
       notificationForComplianceEvent(
-        { type: 'call-ended-while-paused', callId: 'c1', reason: 'replaced', newCallId: 'c2' },
+        {
+          type: 'call-ended-while-paused',
+          callId: 'c1',
+          reason: 'replaced',
+          newCallId: 'c2',
+          pausedForMs: 5_000,
+          at: 5_000,
+        },
         { callerOf },
       ),
     ).toMatchObject({ code: 'call-replaced-while-paused', severity: 'info' });
     expect(
       notificationForComplianceEvent(
-        { type: 'call-ended-while-paused', callId: 'c1', reason: 'transferred' },
+        {
+          type: 'call-ended-while-paused',
+          callId: 'c1',
+          reason: 'transferred',
+          pausedForMs: 5_000,
+          at: 5_000,
+        },
         { callerOf },
       ).body,
     ).toBe('The call with 15551230042 was transferred while its recording was paused.');
   });
 
-  it('a failed auto-resume is loud; a warning counts down; a reminder without duration uses pausedSince', () => {
+  it('a failed auto-resume is loud; a warning counts down; a reminder says how long', () => {
+    const refused = { ok: false as const, code: 'rejected' as const, reason: 'refused' };
     expect(
-      notificationForComplianceEvent({ type: 'auto-resume', callId: 'c1', phase: 'failed' }),
+      notificationForComplianceEvent({
+        type: 'auto-resume',
+        callId: 'c1',
+        result: refused,
+        severity: 'error',
+        phase: 'failed',
+        at: 0,
+      }),
     ).toMatchObject({
       code: 'auto-resume-failed',
       severity: 'error',
@@ -201,8 +222,14 @@ describe('compliance events', () => {
         .body,
     ).toMatch(/in 10 s/);
     expect(
-      notificationForComplianceEvent({ type: 'reminder', level: 1, callId: 'c1', pausedSince: 0, at: 45_000 })
-        .body,
+      notificationForComplianceEvent({
+        type: 'reminder',
+        level: 1,
+        callId: 'c1',
+        pausedForMs: 45_000,
+        pausedSince: 0,
+        at: 45_000,
+      }).body,
     ).toMatch(/paused for 45 s/);
   });
 

@@ -43,7 +43,9 @@ afterEach(async () => {
  * has run (hotkey registered). Unless a settings file is given, the server is
  * configured (no demo) but no password is remembered, so it starts signed out.
  */
-async function boot(options: { taken?: string[]; settingsFile?: string; managed?: object } = {}) {
+async function boot(
+  options: { taken?: string[]; settingsFile?: string; managed?: object; noStart?: boolean } = {},
+) {
   const loginItem = {
     calls: [] as [boolean, boolean][],
     get: () => false,
@@ -79,7 +81,7 @@ async function boot(options: { taken?: string[]; settingsFile?: string; managed?
     if (event.type === 'state') views.push(appViewSchema.parse(event.view));
     else notices.push(noticeSchema.parse(event.notice));
   });
-  const started = options.settingsFile === undefined ? await service.start() : undefined;
+  const started = options.settingsFile === undefined && !options.noStart ? await service.start() : undefined;
   expect(started).toBeUndefined();
   return {
     service,
@@ -206,6 +208,59 @@ describe('app service + desktop shell, against the real core and simulator', () 
     });
     expect(app.shortcuts.isRegistered(HOTKEY)).toBe(false);
     expect(app.shortcuts.isRegistered('CommandOrControl+Shift+F9')).toBe(true);
+  });
+
+  it('the demo (what `npm start` launches) registers the hotkey, a press toggles, and quitting unregisters it', async () => {
+    const app = await boot({ settingsFile: JSON.stringify({ transport: 'long-polling' }) });
+    expect(app.shortcuts.registered.size).toBe(0); // nothing before a session
+    expect(await app.service.startDemo()).toEqual({ ok: true });
+    expect(app.shortcuts.isRegistered(HOTKEY)).toBe(true);
+    expect(app.service.getState().hotkey).toEqual({ accelerator: HOTKEY, registered: true });
+    await waitFor(() => app.service.getState().connection === 'connected', 5_000, 'demo connected');
+    expect(app.shortcuts.press(HOTKEY)).toBe(true);
+    // The press reached the demo's core: the answer is about the call, not "signed out".
+    const told = await waitFor(
+      () => app.notifier.shown.find((n) => /^(command|recording)-/.test(n.code)),
+      3_000,
+      'the toggle answered',
+      () => app.notifier.shown,
+    );
+    expect(told.code).not.toBe('command-signed-out');
+    await app.service.dispose();
+    service = undefined;
+    expect(app.shortcuts.registered.size).toBe(0);
+    expect(app.shortcuts.calls).toEqual([`register ${HOTKEY}`, `unregister ${HOTKEY}`]);
+  });
+
+  it('a sign-in from the window registers the hotkey too (no start() before it)', async () => {
+    const app = await boot({ noStart: true });
+    expect(app.shortcuts.registered.size).toBe(0);
+    await signIn(app.service);
+    expect(app.shortcuts.isRegistered(HOTKEY)).toBe(true);
+    await establishedCall(app.service);
+    app.shortcuts.press(HOTKEY);
+    await waitFor(() => app.service.getState().status === 'paused', 3_000, 'paused by the hotkey');
+  });
+
+  it('a hotkey taken at start is reported once, nothing is registered, and quitting unregisters nothing', async () => {
+    const app = await boot({ taken: [HOTKEY] });
+    expect(app.shortcuts.registered.size).toBe(0);
+    // What the settings' hotkey field shows, and what the agent is told.
+    expect(app.service.getState().hotkey).toEqual({
+      accelerator: HOTKEY,
+      registered: false,
+      problem: 'taken',
+    });
+    expect(app.notifier.shown.filter((n) => n.code === 'hotkey-taken')).toHaveLength(1);
+    expect(app.notices.filter((n) => n.code === 'hotkey-taken')).toHaveLength(1);
+    expect(app.notifier.shown[0]?.body).toMatch(/No hotkey is active/);
+    // A sign-in tries again quietly: still taken, not told twice.
+    await signIn(app.service);
+    expect(app.notifier.shown.filter((n) => n.code === 'hotkey-taken')).toHaveLength(1);
+    await app.service.dispose();
+    service = undefined;
+    expect(app.shortcuts.calls.filter((c) => c.startsWith('unregister'))).toEqual([]);
+    expect(app.session.state().phase).toBe('signed-out');
   });
 
   it('a corrupt settings file: defaults, a backup, and a message; the app still starts', async () => {

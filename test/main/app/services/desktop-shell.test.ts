@@ -3,7 +3,7 @@ import type { AppService, AppServiceEvent } from '../../../../main/app/services/
 import { bindDesktopShell } from '../../../../main/app/services/desktop-shell.ts';
 import type { DesktopNotification } from '../../../../main/app/policies/notification-rules.ts';
 import type { AppView, CommandRequest } from '../../../../contract/ipc-contract.ts';
-import { waitFor } from '../../helpers/wait-for.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 import { testNotifier, testTray, testWindow } from '../in-test-ports.ts';
 import { call, view, withCall } from '../views.ts';
 
@@ -69,8 +69,9 @@ describe('desktop shell', () => {
     shell.dispose();
   });
 
-  it('ticks the paused time in the tooltip while paused, and stops after', async () => {
-    let now = T0;
+  it('ticks the paused time in the tooltip while paused, and stops after', () => {
+    const clock = new ManualClock();
+    clock.advance(T0);
     const s = serviceOf(view());
     const tray = testTray();
     const shell = bindDesktopShell(s.service, {
@@ -79,19 +80,41 @@ describe('desktop shell', () => {
       window: testWindow(),
       platform: 'linux',
       quit: () => undefined,
-      now: () => now,
-      tickMs: 10,
+      clock,
+      tickMs: 1_000,
     });
+    expect(clock.pending).toBe(0); // not paused: no tick
     s.push(withCall(call({ recording: 'paused', pausedSince: T0 })));
     expect(tray.models.at(-1)?.tooltip).toMatch(/Paused for 0:00/);
-    now = T0 + 65_000;
-    await waitFor(() => tray.models.at(-1)?.tooltip.includes('Paused for 1:05'), 2_000, 'tooltip ticks');
+    clock.advance(65_000);
+    expect(tray.models.at(-1)?.tooltip).toMatch(/Paused for 1:05/);
     s.push(withCall(call()));
     const count = tray.models.length;
-    now = T0 + 130_000;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(clock.pending).toBe(0); // recording again: the tick is off
+    clock.advance(65_000);
     expect(tray.models).toHaveLength(count);
     shell.dispose();
+  });
+
+  it('stops ticking when disposed while paused', () => {
+    const clock = new ManualClock();
+    clock.advance(T0);
+    const s = serviceOf(withCall(call({ recording: 'paused', pausedSince: T0 })));
+    const tray = testTray();
+    const shell = bindDesktopShell(s.service, {
+      tray,
+      notifier: testNotifier(),
+      window: testWindow(),
+      platform: 'linux',
+      quit: () => undefined,
+      clock,
+    });
+    expect(clock.pending).toBe(1);
+    shell.dispose();
+    expect(clock.pending).toBe(0);
+    const count = tray.models.length;
+    clock.advance(10_000);
+    expect(tray.models).toHaveLength(count);
   });
 
   it('alerts become notifications; a flash alert also flashes the tray and brings the window forward', () => {

@@ -67,6 +67,40 @@ describe('rotating log', () => {
     expect(text.trim().split('\n')).toHaveLength(4); // a newline in a message cannot forge a line
   });
 
+  it('redacts whatever sits under a secret-named key: a set-cookie array, an authorization object, nested headers', () => {
+    const log = createRotatingLog({ dir, level: 'debug' });
+    // Structured fields, the shapes a response or request object has.
+    log.warn('response', {
+      status: 200,
+      'set-cookie': ['JSESSIONID=node0sess111; Path=/', 'SRV=route-secret-222'],
+      request: { headers: { authorization: { scheme: 'Basic', value: 'YWdlbnQxOnNlY3JldDMzMw==' } } },
+      raw: ['Set-Cookie', 'sid=raw-header-444', 'Content-Type', 'application/json'],
+      entries: [['cookie', 'sid=entry-555']],
+      map: new Map([['x-csrf-token', 'map-token-666']]),
+    });
+    // The same shapes as text: a server body or an inspected object echoed in a message or a field.
+    log.error('server said {"set-cookie":["sid=text-777"],"headers":{"Authorization":{"v":"text-888"}}}');
+    log.info('inspected', { body: "{ 'set-cookie': [ 'sid=text-999' ], token: 424242 }" });
+    const text = readFileSync(log.path, 'utf8');
+    for (const secret of [
+      'node0sess111',
+      'route-secret-222',
+      'YWdlbnQxOnNlY3JldDMzMw==',
+      'raw-header-444',
+      'entry-555',
+      'map-token-666',
+      'text-777',
+      'text-888',
+      'text-999',
+      '424242',
+    ]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    // What is not secret stays readable for support.
+    expect(text).toContain('"status":200');
+    expect(text).toContain('application/json');
+  });
+
   it('never throws, even when the folder cannot be created', () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, '');

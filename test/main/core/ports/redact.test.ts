@@ -27,6 +27,27 @@ describe('redactText', () => {
     expect(out).toContain(REDACTED);
   });
 
+  it.each([
+    [
+      '{"set-cookie":["sid=arr-secret1; Path=/","SRV=arr-secret2"],"status":200}',
+      ['arr-secret1', 'arr-secret2'],
+    ],
+    ['{"headers":{"Authorization":{"scheme":"Basic","value":"obj-secret3"}}}', ['obj-secret3']],
+    ["{ 'set-cookie': [ 'sid=inspect-secret4' ], status: 200 }", ['inspect-secret4']],
+    ['{"password": 81726354, "callId": "c1"}', ['81726354']],
+    ['cut short: {"cookie":["sid=cut-secret5', ['cut-secret5']],
+  ])('redacts a structure or number under a secret-named key in text: %s', (text, secrets) => {
+    const out = redactText(text);
+    for (const secret of secrets) expect(out).not.toContain(secret);
+    expect(out).toContain(REDACTED);
+  });
+
+  it('keeps the rest of a JSON text readable around a redacted structure', () => {
+    expect(redactText('{"calls":[{"id":"c1"}],"set-cookie":["a=[b]","c"],"status":200}')).toBe(
+      `{"calls":[{"id":"c1"}],"set-cookie":"${REDACTED}","status":200}`,
+    );
+  });
+
   it('replaces known literal secrets wherever they appear, and leaves ordinary text alone', () => {
     expect(redactText('token is abcd-1234 here', ['abcd-1234'])).toBe(`token is ${REDACTED} here`);
     expect(redactText('call 42 paused by agent1')).toBe('call 42 paused by agent1');
@@ -55,6 +76,47 @@ describe('redactFields', () => {
       headers: { Cookie: REDACTED, 'X-CSRF-TOKEN': REDACTED },
       note: `Authorization: ${REDACTED}`,
     });
+  });
+
+  it('redacts any value under a secret-named key, whatever its type, and walks nested objects', () => {
+    expect(
+      redactFields({
+        'set-cookie': ['JSESSIONID=abc; Path=/', 'SRV=xyz'],
+        authorization: { scheme: 'Basic', value: 'YWdlbnQxOmFnZW50MQ==' },
+        response: { headers: { 'Set-Cookie': ['sid=1'], 'content-type': 'text/plain' } },
+        pin: 1234,
+        token: 987654,
+      }),
+    ).toEqual({
+      'set-cookie': REDACTED,
+      authorization: REDACTED,
+      response: { headers: { 'Set-Cookie': REDACTED, 'content-type': 'text/plain' } },
+      pin: 1234,
+      token: REDACTED,
+    });
+  });
+
+  it('treats name/value lists and maps as keyed: the value after a secret name is redacted', () => {
+    expect(redactFields(['Set-Cookie', 'sid=raw1', 'Content-Type', 'text/html'])).toEqual([
+      'Set-Cookie',
+      REDACTED,
+      'Content-Type',
+      'text/html',
+    ]);
+    expect(redactFields([['authorization', ['Basic', 'abc']]])).toEqual([['authorization', REDACTED]]);
+    expect(
+      redactFields(
+        new Map([
+          ['cookie', 'sid=m1'],
+          ['callId', 'c1'],
+        ]),
+      ),
+    ).toEqual({
+      cookie: REDACTED,
+      callId: 'c1',
+    });
+    // Prose in a list is not a name: the next item stays.
+    expect(redactFields(['see the password rules', 'c1'])).toEqual(['see the password rules', 'c1']);
   });
 
   it('never recurses without bound (a 5,000-deep array)', () => {
