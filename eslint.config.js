@@ -6,7 +6,7 @@
  *   main/index.ts, main/cli/ ─▶ main/electron/, main/web/ ─▶ main/app/ ─▶ main/core/
  *   main/app:  services/ ─▶ policies/, ports/         (policies never import services)
  *   main/core: compliance/ ─▶ agent-core, sign-in, core-events ─▶ state/ ─▶ bayeux/ ─▶ gws/ ─▶ ports/
- *   simulator/: a peer of the app, never imports it.
+ *   simulator/: a peer of the app, never imports it; inside, server/cli/index ─▶ api/ ─▶ http/ ─▶ domain/.
  *
  * The arrows are checked on resolved paths (`import-x/no-restricted-paths`), so a deep `../../` cannot slip
  * past them; electron is importable only by the adapters (`main/electron/`) and the composition root
@@ -21,6 +21,9 @@ import tseslint from 'typescript-eslint';
 
 /** Files of the core's own root: the facade above state/ and below compliance/. */
 const CORE_ROOT = ['main/core/agent-core.ts', 'main/core/sign-in.ts', 'main/core/core-events.ts'];
+
+/** The simulator's entry points, above its api/, http/ and domain/ folders. */
+const SIM_TOP = ['./simulator/server.ts', './simulator/cli.ts', './simulator/index.ts'];
 
 /** One zone: files under `target` may not import files under `from`. */
 const zone = (target, from, message) => ({ target, from, message });
@@ -75,6 +78,18 @@ const ARROWS = [
     ['./main', './preload', './simulator'],
     'The renderer talks only to window.gwsApi: it imports the contract, never main.',
   ),
+  // Inside the simulator: entry points ─▶ api/ ─▶ http/ ─▶ domain/.
+  zone(
+    './simulator/domain',
+    ['./simulator/http', './simulator/api', ...SIM_TOP],
+    'simulator/domain is the contact centre: no HTTP, no endpoints.',
+  ),
+  zone(
+    './simulator/http',
+    ['./simulator/api', ...SIM_TOP],
+    'simulator/http is plumbing under the endpoints.',
+  ),
+  zone('./simulator/api', SIM_TOP, 'simulator/api sits under the entry points.'),
   // Inside main/app.
   zone(
     './main/app/policies',

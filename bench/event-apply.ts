@@ -3,7 +3,7 @@ import { parseGwsEvent } from '../main/core/state/call-model.ts';
 import { systemClock } from '../main/core/ports/clock.ts';
 import { Workspace } from '../main/core/state/workspace.ts';
 import { parseSimulatorOptions } from '../simulator/options.ts';
-import { World } from '../simulator/world.ts';
+import { World } from '../simulator/domain/world.ts';
 import { round } from './stats.ts';
 
 /**

@@ -32,8 +32,8 @@ import type {
   createCometDServer as CreateCometDServer,
 } from 'cometd-nodejs-server';
 import type { AcknowledgedMessagesExtension as AckExtension } from 'cometd-nodejs-server/ack-extension.js';
-import { authenticateBayeux, authenticateRest } from '../../simulator/auth.ts';
-import { readJsonObject, sendJson, sendText } from '../../simulator/http-util.ts';
+import { authenticateBayeux, authenticateRest } from '../../simulator/http/auth.ts';
+import { readJsonObject, sendJson, sendText } from '../../simulator/http/http-util.ts';
 import { DEFAULT_HTTP_STATUS, parseSimulatorOptions, type AgentConfig } from '../../simulator/options.ts';
 import {
   CSRF_FAILURE_TEXT,
@@ -42,9 +42,9 @@ import {
   SESSION_COOKIE,
   StatusCode,
 } from '../../simulator/protocol.ts';
-import { matchRestRoute, type RestDeps } from '../../simulator/rest-api.ts';
-import { SessionStore } from '../../simulator/sessions.ts';
-import { World, type OperationResult, type PendingEvent } from '../../simulator/world.ts';
+import { matchRestRoute, type RestDeps } from '../../simulator/api/rest-api.ts';
+import { SessionStore } from '../../simulator/domain/sessions.ts';
+import { World, type OperationResult, type PendingEvent } from '../../simulator/domain/world.ts';
 
 // CommonJS modules whose exports an ESM import cannot see (an IIFE assigned to module.exports).
 const require = createRequire(import.meta.url);
@@ -162,6 +162,159 @@ interface Binding {
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
 
+/** What the peer's REST handler works on. */
+interface RestContext {
+  opts: ReturnType<typeof parseSimulatorOptions>;
+  world: World;
+  sessions: SessionStore;
+  counters: PeerCounters;
+  bayeux: ReturnType<typeof bindBayeux>;
+  restDeps: RestDeps;
+}
+
+const httpStatusFor = (code: number): number => DEFAULT_HTTP_STATUS[code] ?? (code === 0 ? 200 : 500);
+
+/** True (after answering 403) when CSRF is on and a mutating request lacks the session's token. */
+function refuseCsrf(
+  ctx: RestContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  auth: { viaCookie: boolean; session: { csrfToken: string } },
+): boolean {
+  if (!ctx.opts.csrf || !MUTATING.has(req.method ?? 'GET')) return false;
+  const token = req.headers[CSRF_HEADER_NAME.toLowerCase()];
+  if (auth.viaCookie && token === auth.session.csrfToken) return false;
+  sendText(res, 403, CSRF_FAILURE_TEXT);
+  return true;
+}
+
+/** One `/api/v2` request: the simulator's own auth, CSRF and routes, events published on the next turn. */
+async function handlePeerRest(
+  ctx: RestContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (MUTATING.has(method)) ctx.counters.restPosts++;
+  else ctx.counters.restGets++;
+  const body = MUTATING.has(method)
+    ? await readJsonObject(req, ctx.opts.maxBodyBytes)
+    : { ok: true as const, value: {} };
+  const auth = authenticateRest(req, ctx.world, ctx.sessions);
+  if (!auth.ok) {
+    sendJson(
+      res,
+      401,
+      { statusCode: StatusCode.AccessDenied, statusMessage: 'Access denied' },
+      { 'WWW-Authenticate': 'Basic realm="GWS"' },
+    );
+    return;
+  }
+  const headers: Record<string, string> = {};
+  if (auth.setCookie) headers['Set-Cookie'] = auth.setCookie;
+  if (ctx.opts.csrf && method === 'GET') {
+    headers['X-CSRF-HEADER'] = CSRF_HEADER_NAME;
+    headers['X-CSRF-TOKEN'] = auth.session.csrfToken;
+  }
+  if (refuseCsrf(ctx, req, res, auth)) return;
+  const route = matchRestRoute(method, url.pathname);
+  if (route.kind !== 'handler' || !body.ok) {
+    const failure = body.ok
+      ? { httpStatus: 404, statusCode: StatusCode.NotFound, statusMessage: `${url.pathname} not found` }
+      : body.failure;
+    const { httpStatus, ...rest } = failure;
+    sendJson(res, httpStatus, rest, headers);
+    return;
+  }
+  const result = route.run(
+    { method, path: url.pathname, query: url.searchParams, body: body.value, session: auth.session },
+    ctx.restDeps,
+  );
+  sendResult(res, result, headers, httpStatusFor, () =>
+    setImmediate(() => {
+      ctx.bayeux.publish(result.events);
+      result.afterSend?.();
+    }),
+  );
+}
+
+/** The Bayeux side with a freeze switch: while frozen, requests and replies are parked until thawed. */
+function createFreezableBayeux(cometd: CometDServer, counters: PeerCounters) {
+  const frozen: Array<() => void> = [];
+  let isFrozen = false;
+  return {
+    handle(req: IncomingMessage, res: ServerResponse): void {
+      counters.bayeuxRequests++;
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      const write = (args: unknown[]): ServerResponse => {
+        counters.bayeuxResponses++;
+        return end(...args);
+      };
+      res.end = ((...args: unknown[]) => {
+        if (!isFrozen) return write(args);
+        frozen.push(() => write(args));
+        return res;
+      }) as typeof res.end;
+      if (isFrozen) frozen.push(() => cometd.handle(req, res));
+      else cometd.handle(req, res);
+    },
+    get parked(): number {
+      return frozen.length;
+    },
+    freeze(): void {
+      isFrozen = true;
+    },
+    thaw(): void {
+      isFrozen = false;
+      for (const run of frozen.splice(0)) run();
+    },
+    /** Forgets what is parked, unanswered (closing). */
+    discard(): void {
+      isFrozen = false;
+      frozen.length = 0;
+    },
+  };
+}
+
+/** Listens on an ephemeral loopback port; resolves with it. */
+async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+const ZERO_COUNTERS: PeerCounters = {
+  handshakes: 0,
+  connects: 0,
+  subscribes: 0,
+  restPosts: 0,
+  restGets: 0,
+  bayeuxRequests: 0,
+  bayeuxResponses: 0,
+};
+
+/** The peer's HTTP server: Bayeux to the (freezable) CometD server, `/api/v2` to the REST handler. */
+function createPeerServer(rest: RestContext, stream: ReturnType<typeof createFreezableBayeux>): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://peer.invalid');
+    const path = url.pathname;
+    if (path === NOTIFICATIONS_PATH || path.startsWith(`${NOTIFICATIONS_PATH}/`)) {
+      stream.handle(req, res);
+      return;
+    }
+    if (!path.startsWith('/api/v2/')) {
+      sendJson(res, 404, { statusCode: StatusCode.NotFound, statusMessage: `${path} not found` });
+      return;
+    }
+    handlePeerRest(rest, req, res, url).catch((error: unknown) => {
+      sendJson(res, 500, { statusCode: StatusCode.InternalError, statusMessage: String(error) });
+    });
+  });
+}
+
 /** Starts the peer on an ephemeral loopback port. */
 export async function startCometdGwsPeer(options: CometdGwsPeerOptions = {}): Promise<CometdGwsPeer> {
   const opts = parseSimulatorOptions({
@@ -171,15 +324,7 @@ export async function startCometdGwsPeer(options: CometdGwsPeerOptions = {}): Pr
   let baseUrl = '';
   const world = new World(opts, () => baseUrl);
   const sessions = new SessionStore();
-  const counters: PeerCounters = {
-    handshakes: 0,
-    connects: 0,
-    subscribes: 0,
-    restPosts: 0,
-    restGets: 0,
-    bayeuxRequests: 0,
-    bayeuxResponses: 0,
-  };
+  const counters: PeerCounters = { ...ZERO_COUNTERS };
   const cometd = createCometDServer({
     timeout: options.timeoutMs ?? 30_000,
     interval: options.intervalMs ?? 0,
@@ -191,105 +336,17 @@ export async function startCometdGwsPeer(options: CometdGwsPeerOptions = {}): Pr
 
   const bayeux = bindBayeux(cometd, world, sessions, counters);
   sessions.onInvalidate((dead) => bayeux.dropHttpSessions(new Set(dead.map((s) => s.id))));
-
-  const httpStatusFor = (code: number): number => DEFAULT_HTTP_STATUS[code] ?? (code === 0 ? 200 : 500);
-  const publishSoon = (events: PendingEvent[], then?: () => void): void => {
-    setImmediate(() => {
-      bayeux.publish(events);
-      then?.();
-    });
-  };
   const restDeps: RestDeps = {
     world,
     baseUrl: () => baseUrl,
     invalidateSession: (id) => sessions.invalidate(id),
     scheduleRemoteAnswer: () => undefined,
   };
+  const rest: RestContext = { opts, world, sessions, counters, bayeux, restDeps };
+  const stream = createFreezableBayeux(cometd, counters);
 
-  const handleRest = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const method = req.method ?? 'GET';
-    if (MUTATING.has(method)) counters.restPosts++;
-    else counters.restGets++;
-    const body = MUTATING.has(method)
-      ? await readJsonObject(req, opts.maxBodyBytes)
-      : { ok: true as const, value: {} };
-    const auth = authenticateRest(req, world, sessions);
-    if (!auth.ok) {
-      sendJson(
-        res,
-        401,
-        { statusCode: StatusCode.AccessDenied, statusMessage: 'Access denied' },
-        { 'WWW-Authenticate': 'Basic realm="GWS"' },
-      );
-      return;
-    }
-    const headers: Record<string, string> = {};
-    if (auth.setCookie) headers['Set-Cookie'] = auth.setCookie;
-    if (opts.csrf && method === 'GET') {
-      headers['X-CSRF-HEADER'] = CSRF_HEADER_NAME;
-      headers['X-CSRF-TOKEN'] = auth.session.csrfToken;
-    }
-    if (opts.csrf && MUTATING.has(method)) {
-      const token = req.headers[CSRF_HEADER_NAME.toLowerCase()];
-      if (!auth.viaCookie || token !== auth.session.csrfToken) {
-        sendText(res, 403, CSRF_FAILURE_TEXT);
-        return;
-      }
-    }
-    const route = matchRestRoute(method, url.pathname);
-    if (route.kind !== 'handler' || !body.ok) {
-      const failure = body.ok
-        ? { httpStatus: 404, statusCode: StatusCode.NotFound, statusMessage: `${url.pathname} not found` }
-        : body.failure;
-      const { httpStatus, ...rest } = failure;
-      sendJson(res, httpStatus, rest, headers);
-      return;
-    }
-    const result = route.run(
-      { method, path: url.pathname, query: url.searchParams, body: body.value, session: auth.session },
-      restDeps,
-    );
-    sendResult(res, result, headers, httpStatusFor, () => publishSoon(result.events, result.afterSend));
-  };
-
-  const frozen: Array<() => void> = [];
-  let isFrozen = false;
-  const handleBayeux = (req: IncomingMessage, res: ServerResponse): void => {
-    counters.bayeuxRequests++;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    const write = (args: unknown[]): ServerResponse => {
-      counters.bayeuxResponses++;
-      return end(...args);
-    };
-    res.end = ((...args: unknown[]) => {
-      if (!isFrozen) return write(args);
-      frozen.push(() => write(args));
-      return res;
-    }) as typeof res.end;
-    if (isFrozen) frozen.push(() => cometd.handle(req, res));
-    else cometd.handle(req, res);
-  };
-
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://peer.invalid');
-    const path = url.pathname;
-    if (path === NOTIFICATIONS_PATH || path.startsWith(`${NOTIFICATIONS_PATH}/`)) {
-      handleBayeux(req, res);
-      return;
-    }
-    if (!path.startsWith('/api/v2/')) {
-      sendJson(res, 404, { statusCode: StatusCode.NotFound, statusMessage: `${path} not found` });
-      return;
-    }
-    handleRest(req, res, url).catch((error: unknown) => {
-      sendJson(res, 500, { statusCode: StatusCode.InternalError, statusMessage: String(error) });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const server = createPeerServer(rest, stream);
+  const port = await listenOnLoopback(server);
   baseUrl = `http://127.0.0.1:${port}`;
 
   let closed: Promise<void> | undefined;
@@ -303,7 +360,7 @@ export async function startCometdGwsPeer(options: CometdGwsPeerOptions = {}): Pr
       return bayeux.liveClients();
     },
     get parked() {
-      return frozen.length;
+      return stream.parked;
     },
     addEstablishedCall(agent = 'agent1') {
       const result = world.createCall({ agent, from: '15551230042', state: 'Established', recording: true });
@@ -315,17 +372,11 @@ export async function startCometdGwsPeer(options: CometdGwsPeerOptions = {}): Pr
     failConnects: (fault, count) => bayeux.failConnects(fault, count),
     dropClients: () => bayeux.dropAll(),
     expireSessions: (agent) => (agent === undefined ? sessions.clear() : sessions.invalidateAgent(agent)),
-    freeze() {
-      isFrozen = true;
-    },
-    thaw() {
-      isFrozen = false;
-      for (const run of frozen.splice(0)) run();
-    },
+    freeze: () => stream.freeze(),
+    thaw: () => stream.thaw(),
     close() {
       closed ??= new Promise<void>((resolve) => {
-        isFrozen = false;
-        frozen.length = 0;
+        stream.discard();
         bayeux.dropAll();
         cometd.close();
         server.close(() => resolve());

@@ -1,3 +1,9 @@
+/**
+ * The Bayeux endpoint as raw HTTP and faye clients see it: handshake and
+ * authentication, per-agent topics, websocket, held long-polls in `/sim/state`,
+ * and what a client is told when its session dies or the server restarts.
+ */
+
 import got from 'got';
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../simulator/index.ts';
@@ -7,6 +13,7 @@ import {
   basic,
   control,
   createCall,
+  eventually,
   fayeClient,
   signedInWithCall,
   startSim,
@@ -48,6 +55,16 @@ function connect(
   headers: Record<string, string> = {},
 ): Promise<BayeuxReply[]> {
   return bayeux(sim, [{ channel: '/meta/connect', clientId, connectionType: 'long-polling' }], headers);
+}
+
+/** Resolves once the simulator holds the (only) client's /meta/connect long-poll. */
+async function connectHeld(sim: RunningSimulator): Promise<void> {
+  await eventually(async () => {
+    const clients = (await control(sim, 'GET', '/sim/state')).bayeuxClients as Array<{
+      connectHeld?: boolean;
+    }>;
+    return clients[0]?.connectHeld === true;
+  });
 }
 
 async function cookieOf(agent: RestAgent, sim: RunningSimulator): Promise<string> {
@@ -185,6 +202,19 @@ describe('per-agent notifications', () => {
   });
 });
 
+describe('/sim/state', () => {
+  it('shows a client whose long-poll is held, until the poll is answered', async () => {
+    const sim = await startSim({ bayeuxTimeoutSec: 1 });
+    const clientId = await handshake(sim, { authorization: basic('agent1') });
+    const pending = connect(sim, clientId, { authorization: basic('agent1') });
+    await connectHeld(sim);
+    expect((await pending)[0]?.successful).toBe(true);
+    expect((await control(sim, 'GET', '/sim/state')).bayeuxClients).toEqual([
+      { agent: 'agent1', sessionBound: false },
+    ]);
+  });
+});
+
 describe('session death and restart', () => {
   it('tells a client handshaken on an expired session that it is unknown, and re-handshake needs a login', async () => {
     const sim = await startSim();
@@ -193,7 +223,7 @@ describe('session death and restart', () => {
     const cookie = await cookieOf(agent, sim);
     const clientId = await handshake(sim, { cookie });
     const pending = connect(sim, clientId, { cookie });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await connectHeld(sim);
     const started = Date.now();
     expect(await control(sim, 'POST', '/sim/sessions/expire', { agent: 'agent1' })).toMatchObject({
       statusCode: 0,
@@ -221,7 +251,7 @@ describe('session death and restart', () => {
     const clientId = await handshake(sim, { cookie });
     const started = Date.now();
     const pending = connect(sim, clientId, { cookie });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await connectHeld(sim);
     const restarted = await control(sim, 'POST', '/sim/restart');
     expect(restarted).toMatchObject({ statusCode: 0, dropped: { sessions: 1, bayeuxClients: 1 } });
     await pending;

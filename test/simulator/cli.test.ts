@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import got from 'got';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../main/helpers/wait-for.ts';
 import { basic } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,16 +39,17 @@ function runSim(args: string[]): Run {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+/** The URL the simulator prints once it listens; fails at once if it exits instead. */
 async function urlOf(run: Run): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const match = /listening on (http:\/\/[^\s]+)/.exec(run.stdout());
-    if (match?.[1]) return match[1];
-    if (Date.now() > deadline || run.child.exitCode !== null) {
-      throw new Error(`simulator did not start: ${run.stdout()} ${run.stderr()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(
+    () => {
+      if (run.child.exitCode !== null) throw new Error(`simulator exited: ${run.stdout()} ${run.stderr()}`);
+      return /listening on (http:\/\/[^\s]+)/.exec(run.stdout())?.[1];
+    },
+    15_000,
+    'the simulator to print its URL',
+    () => ({ stdout: run.stdout(), stderr: run.stderr() }),
+  );
 }
 
 function configFile(content: string): string {
@@ -99,19 +101,20 @@ describe('npm run sim', () => {
     const file = configFile(JSON.stringify({ demoIntervalMs: 500 }));
     const run = runSim(['--port', '0', '--demo', '--config', file]);
     const url = await urlOf(run);
-    const deadline = Date.now() + 5_000;
-    let calls: unknown[] = [];
-    while (calls.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      calls = (
-        JSON.parse(
-          (await got(`${url}/api/v2/me/calls?fields=*`, { headers: { authorization: basic('agent1') } }))
-            .body,
-        ) as {
-          calls: unknown[];
-        }
-      ).calls;
-    }
+    const callsOfAgent1 = async (): Promise<unknown[]> => {
+      const res = await got(`${url}/api/v2/me/calls?fields=*`, {
+        headers: { authorization: basic('agent1') },
+      });
+      return (JSON.parse(res.body) as { calls: unknown[] }).calls;
+    };
+    const calls = await waitFor(
+      async () => {
+        const now = await callsOfAgent1();
+        return now.length > 0 && now;
+      },
+      5_000,
+      'the demo caller to ring agent1',
+    );
     expect(calls).toEqual([expect.objectContaining({ state: 'Ringing', callType: 'Inbound' })]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * `controlApi: false` (issue 6 item 0): the app's demo mode runs the simulator
+ * `controlApi: false`: the app's demo mode runs the simulator
  * with no `/sim` routes at all, so nothing else on the machine can inject calls
  * or faults into what the agent sees; the GWS API itself is unchanged.
  */

@@ -1,6 +1,13 @@
+/**
+ * The `/sim` control API over real HTTP: calls arriving and ending, faults armed
+ * and cleared, sessions expiring (idle on the simulator's clock, or on request),
+ * and loopback-only access.
+ */
+
 import got from 'got';
 import { describe, expect, it } from 'vitest';
-import { isLoopback } from '../../simulator/http-util.ts';
+import { isLoopback } from '../../simulator/http/http-util.ts';
+import { ManualClock } from '../main/helpers/manual-clock.ts';
 import { RestAgent, basic, control, json, signedInWithCall, startSim } from './helpers.ts';
 
 describe('calls from outside', () => {
@@ -202,14 +209,17 @@ describe('faults', () => {
 
 describe('sessions', () => {
   it('times out an idle session when sessionIdleTimeoutSec is set, but not a busy one', async () => {
-    const sim = await startSim({ sessionIdleTimeoutSec: 1 });
+    const clock = new ManualClock();
+    const sim = await startSim({ sessionIdleTimeoutSec: 1 }, { clock });
     const agent = new RestAgent(sim);
     await agent.login();
     for (let i = 0; i < 4; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      clock.advance(300);
       expect((await agent.get('api/v2/me')).statusCode, `busy ${i}`).toBe(200);
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    clock.advance(1_000); // idle exactly the timeout: still alive
+    expect((await agent.get('api/v2/me')).statusCode).toBe(200);
+    clock.advance(1_001);
     expect((await agent.get('api/v2/me')).statusCode).toBe(401);
   });
 

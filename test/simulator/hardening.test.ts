@@ -15,6 +15,7 @@ import {
   basic,
   control,
   createCall,
+  eventually,
   fayeClient,
   json,
   signedInWithCall,
@@ -98,10 +99,10 @@ describe('websocket sessions', () => {
     await inbox.waitFor((m) => m.call?.id === before);
     expect(types.has('websocket')).toBe(true);
     await control(sim, 'POST', '/sim/sessions/expire', { agent: 'agent1' });
-    const deadline = Date.now() + 3_000;
-    while (handshakes.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => handshakes.length >= 2, 3_000);
     expect(handshakes.map((h) => h.successful)).toEqual([true, false]);
     const after = await createCall(sim);
+    // A window that counts the ABSENCE of a delivery to the dead client, not a wait for a condition.
     await new Promise((r) => setTimeout(r, 300));
     expect(inbox.messages.some((m) => m.data.call?.id === after)).toBe(false);
     expect((await control(sim, 'GET', '/sim/state')).bayeuxClients).toEqual([]);
@@ -316,11 +317,11 @@ describe('CLI flags and config file', () => {
     });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    const deadline = Date.now() + 15_000;
-    while (!out.includes('listening on') && Date.now() < deadline && child.exitCode === null) {
-      await new Promise((r) => setTimeout(r, 50));
+    try {
+      await eventually(() => out.includes('listening on') || child.exitCode !== null, 15_000);
+    } finally {
+      child.kill('SIGTERM');
     }
-    child.kill('SIGTERM');
     expect(out).toContain(`listening on http://127.0.0.1:${port}`);
   });
 });

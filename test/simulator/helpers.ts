@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import got, { type Got, type Response } from 'got';
 import { CookieJar } from 'tough-cookie';
 import { afterEach } from 'vitest';
-import { startSimulator, type RunningSimulator, type SimulatorOptionsInput } from '../../simulator/index.ts';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorExtras,
+  type SimulatorOptionsInput,
+} from '../../simulator/index.ts';
+import { waitFor } from '../main/helpers/wait-for.ts';
 
 /** The project's own copies of the documented GWS fixtures (test/fixtures/gws-events). */
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/gws-events/', import.meta.url));
@@ -22,8 +28,11 @@ afterEach(async () => {
 });
 
 /** Starts a simulator that is closed after the test; short long-polls keep tests quick. */
-export async function startSim(options: SimulatorOptionsInput = {}): Promise<RunningSimulator> {
-  const sim = await startSimulator({ bayeuxTimeoutSec: 2, ...options });
+export async function startSim(
+  options: SimulatorOptionsInput = {},
+  extras: SimulatorExtras = {},
+): Promise<RunningSimulator> {
+  const sim = await startSimulator({ bayeuxTimeoutSec: 2, ...options }, extras);
   running.push(sim);
   return sim;
 }
@@ -217,16 +226,13 @@ export async function subscribe(client: FayeClient, channel: string, inbox = new
   return inbox;
 }
 
-/** Polls `predicate` until it holds; for state that has no event to wait on. */
+/** Waits until `predicate` holds (the shared {@link waitFor}); for state that has no event to wait on. */
 export async function eventually(
   predicate: () => boolean | Promise<boolean>,
   timeoutMs = 5_000,
+  what = 'condition',
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await waitFor(predicate, timeoutMs, what);
 }
 
 /** A signed-in agent1 with a live Bayeux subscription: the usual start of a notification test. */

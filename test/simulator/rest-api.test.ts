@@ -1,3 +1,9 @@
+/**
+ * The GWS v2 REST surface as a client sees it: authentication, CSRF, the agent's
+ * session and state, calls and their operations, and the knobs for the
+ * behaviours gws-api.md marks [I] or [gap].
+ */
+
 import got from 'got';
 import { describe, expect, it } from 'vitest';
 import { RestAgent, basic, control, createCall, eventually, json, startSim } from './helpers.ts';
@@ -352,6 +358,18 @@ describe('calls', () => {
     expect((await agent.calls())[0]).toMatchObject({ mute: 'Off' });
   });
 
+  it('does not start recording when a call that was not recording is retrieved', async () => {
+    const sim = await startSim();
+    const agent = new RestAgent(sim);
+    await agent.signIn();
+    const id = await createCall(sim, { recording: false });
+    await agent.post(`api/v2/me/calls/${id}`, { operationName: 'Hold' });
+    await agent.post(`api/v2/me/calls/${id}`, { operationName: 'Retrieve' });
+    const [call] = await agent.calls();
+    expect(call).toMatchObject({ state: 'Established' });
+    expect(call?.recordingState).toBeUndefined();
+  });
+
   it('offers recording operations while Held when configured to', async () => {
     const sim = await startSim({ recordingOpsWhileHeld: true });
     const agent = new RestAgent(sim);
@@ -386,16 +404,20 @@ describe('calls', () => {
     const a2 = new RestAgent(sim, 'agent2');
     await a1.signIn();
     await a2.signIn();
-    const id = await createCall(sim);
+    const id = await createCall(sim, { recording: true });
+    await a1.post(`api/v2/me/calls/${id}`, { operationName: 'AttachUserData', userData: { CaseId: 'C-7' } });
+    expect((await a1.calls())[0]?.userData).toHaveProperty('GSIP_RECORD', 'ON');
     const res = await a1.post(`api/v2/me/calls/${id}`, {
       operationName: 'SingleStepTransfer',
       destination: { phoneNumber: '7002' },
     });
     expect(json(res)).toEqual({ statusCode: 0 });
     expect(await a1.calls()).toEqual([]);
-    expect(await a2.calls()).toEqual([
-      expect.objectContaining({ state: 'Ringing', ani: '15551230042', dnis: '7002' }),
-    ]);
+    const [transferred] = await a2.calls();
+    expect(transferred).toMatchObject({ state: 'Ringing', ani: '15551230042', dnis: '7002' });
+    // The business data travels; the recording service's GSIP_* keys and state belong to the old call.
+    expect(transferred?.userData).toEqual({ CaseId: 'C-7' });
+    expect(transferred?.recordingState).toBeUndefined();
   });
 
   it('dials out: Dialing first, Established when the far end answers', async () => {

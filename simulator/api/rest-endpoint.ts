@@ -1,19 +1,22 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticateRest } from './auth.ts';
-import { csrfHeaders, csrfRefused, MUTATING_METHODS } from './csrf.ts';
-import { describeValue, readJsonObject, sendJson, sendText, type BodyResult } from './http-util.ts';
-import { answerPreflight, corsHeaders, originAllowed, refuseOrigin } from './origin-policy.ts';
-import { CSRF_FAILURE_TEXT, StatusCode } from './protocol.ts';
-import { httpStatusFor, sendAccessDenied, sendBadBody, sendResult } from './responses.ts';
-import { matchRestRoute } from './rest-api.ts';
-import type { SimContext } from './sim-context.ts';
-
 /**
  * One `/api/v2/...` request, in GWS's order: Origin, preflight, the (bounded)
  * body, armed faults (delay, bad body), authentication, CSRF, the route, an
  * armed operation fault, then the route's result — its events published only
  * after the answer has been written.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticateRest } from '../http/auth.ts';
+import { csrfHeaders, csrfRefused, MUTATING_METHODS } from '../http/csrf.ts';
+import { describeValue } from '../domain/values.ts';
+import { readJsonObject, sendJson, sendText, type BodyResult } from '../http/http-util.ts';
+import { answerPreflight, corsHeaders, originAllowed, refuseOrigin } from '../http/origin-policy.ts';
+import { CSRF_FAILURE_TEXT, StatusCode } from '../protocol.ts';
+import { httpStatusFor, sendAccessDenied, sendBadBody, sendResult } from '../http/responses.ts';
+import { matchRestRoute } from './rest-api.ts';
+import type { SimContext } from './sim-context.ts';
+
+/** Answers one REST request (see the module comment for the order of checks). */
 export async function handleRest(
   ctx: SimContext,
   req: IncomingMessage,
@@ -33,7 +36,7 @@ export async function handleRest(
   const operationName = body.ok ? body.value.operationName : undefined;
 
   const delay = faults.takeDelay(operationName);
-  if (delay > 0) await new Promise((resolve) => ctx.scheduler.later(delay, () => resolve(undefined)));
+  if (delay > 0) await ctx.scheduler.sleep(delay);
   const bad = faults.takeBadBody('rest');
   if (bad) return sendBadBody(res, bad);
   if (method === 'GET' && path === '/api/v2/diagnostics/version') {

@@ -4,10 +4,12 @@
  * into HTTP and publishes its events after the answer has gone out.
  */
 
-import { describeValue, safeDecode } from './http-util.ts';
-import { StatusCode } from './protocol.ts';
-import type { HttpSession } from './sessions.ts';
-import type { OperationResult, World } from './world.ts';
+import { describeValue } from '../domain/values.ts';
+import { safeDecode } from '../http/http-util.ts';
+import { StatusCode } from '../protocol.ts';
+import type { HttpSession } from '../domain/sessions.ts';
+import type { OperationResult } from '../domain/model.ts';
+import type { World } from '../domain/world.ts';
 
 export interface RestRequest {
   method: string;

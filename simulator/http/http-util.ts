@@ -139,19 +139,6 @@ export function safeDecode(value: string): string | undefined {
   }
 }
 
-/**
- * A request value as text for an error message. Never calls the value's own
- * methods: a JSON body can carry `{"toString":1}`.
- */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value;
-  }
-}
-
 /** Deepest JSON body accepted: deep data would overflow the stack when copied or serialised later. */
 export const MAX_JSON_DEPTH = 32;
 

@@ -1,22 +1,26 @@
-import { BayeuxHub } from './bayeux.ts';
-import { FaultBook } from './faults.ts';
-import type { SimulatorOptions } from './options.ts';
-import { NOTIFICATIONS_PATH } from './protocol.ts';
-import { createPublisher, type Publisher } from './publisher.ts';
+/**
+ * Everything one running simulator's endpoints share: the model, sessions,
+ * faults, the Bayeux hub, timers on the injected clock and the publisher.
+ * Built once per `startSimulator`; each endpoint module takes it as its first
+ * argument, so the endpoints hold no state of their own.
+ */
+
+import type { SimClock } from '../domain/clock.ts';
+import { BayeuxHub } from './bayeux-hub.ts';
+import { FaultBook } from '../domain/faults.ts';
+import type { SimulatorOptions } from '../options.ts';
+import { NOTIFICATIONS_PATH } from '../protocol.ts';
+import { createPublisher, type Publisher } from '../domain/publisher.ts';
 import type { RestDeps } from './rest-api.ts';
-import { Scheduler } from './scheduler.ts';
-import { SessionStore } from './sessions.ts';
-import { WebsocketRegistry } from './websocket-registry.ts';
-import { World } from './world.ts';
+import { Scheduler } from '../domain/scheduler.ts';
+import { SessionStore } from '../domain/sessions.ts';
+import { WebsocketRegistry } from '../http/websocket-registry.ts';
+import { World } from '../domain/world.ts';
 
 /** Where the simulator reports what it does (requests, faults); never credentials. */
 export type SimulatorLog = (line: string) => void;
 
-/**
- * Everything one running simulator's endpoints share: the model, sessions,
- * faults, the Bayeux hub, timers and the publisher. Built once per
- * `startSimulator`; each endpoint module takes it as its first argument.
- */
+/** The shared state of one simulator (see the module comment). */
 export interface SimContext {
   readonly opts: SimulatorOptions;
   readonly log: SimulatorLog;
@@ -41,11 +45,13 @@ export function createSimContext(
   opts: SimulatorOptions,
   log: SimulatorLog,
   baseUrl: () => string,
+  clock: SimClock,
 ): SimContext {
-  const world = new World(opts, baseUrl);
-  const sessions = new SessionStore(opts.sessionIdleTimeoutSec * 1000);
+  const now = (): number => clock.now();
+  const world = new World(opts, baseUrl, now);
+  const sessions = new SessionStore(opts.sessionIdleTimeoutSec * 1000, now);
   const faults = new FaultBook();
-  const scheduler = new Scheduler();
+  const scheduler = new Scheduler(clock);
   const websockets = new WebsocketRegistry();
   const bayeux = new BayeuxHub({
     mount: NOTIFICATIONS_PATH,

@@ -6,8 +6,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from './http-util.ts';
-import type { SimulatorOptions } from './options.ts';
-import { StatusCode } from './protocol.ts';
+import type { SimulatorOptions } from '../options.ts';
+import { StatusCode } from '../protocol.ts';
 
 /** Whether the request's Origin may use the API. */
 export function originAllowed(opts: SimulatorOptions, req: IncomingMessage): boolean {

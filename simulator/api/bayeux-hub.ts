@@ -11,10 +11,10 @@
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FaultBook } from './faults.ts';
-import { exceedsDepth } from './http-util.ts';
-import type { HttpSession } from './sessions.ts';
-import type { PendingEvent } from './world.ts';
+import type { FaultBook } from '../domain/faults.ts';
+import { exceedsDepth } from '../http/http-util.ts';
+import type { HttpSession } from '../domain/sessions.ts';
+import type { PendingEvent } from '../domain/model.ts';
 
 const requireCjs = createRequire(import.meta.url);
 
@@ -61,13 +61,20 @@ export interface BayeuxAuth {
 }
 
 /** Requests handed to faye carry the resolved identity (or none). */
-export type AuthedRequest = IncomingMessage & { simAuth?: BayeuxAuth; simAckOffered?: boolean };
+export type AuthedRequest = IncomingMessage & {
+  simAuth?: BayeuxAuth;
+  simAckOffered?: boolean;
+  /** The client whose /meta/connect this request carries (faye drops `clientId` from a failed reply). */
+  simConnectClient?: string;
+};
 
 interface ClientRecord {
   agent: string;
   sessionId: string | undefined;
   /** Acknowledgement extension state, when agreed at handshake. */
   ack?: { batch: number; lastAck: number | undefined };
+  /** True while faye holds one of its /meta/connect long-polls (or an answer is on its way). */
+  connectHeld?: boolean;
 }
 
 const META_HANDSHAKE = '/meta/handshake';
@@ -186,10 +193,17 @@ export class BayeuxHub {
     return ids.length;
   }
 
-  describe(): Array<{ agent: string; sessionBound: boolean; ack?: { batch: number; lastAck?: number } }> {
+  /** The `/sim/state` view of the clients; `connectHeld` only while a long-poll is held. */
+  describe(): Array<{
+    agent: string;
+    sessionBound: boolean;
+    connectHeld?: true;
+    ack?: { batch: number; lastAck?: number };
+  }> {
     return [...this.clients.values()].map((r) => ({
       agent: r.agent,
       sessionBound: r.sessionId !== undefined,
+      ...(r.connectHeld === true ? { connectHeld: true as const } : {}),
       ...(r.ack
         ? { ack: { batch: r.ack.batch, ...(r.ack.lastAck === undefined ? {} : { lastAck: r.ack.lastAck }) } }
         : {}),
@@ -234,8 +248,13 @@ export class BayeuxHub {
         return message;
       }
       case META_CONNECT: {
-        const ack = message.clientId === undefined ? undefined : this.clients.get(message.clientId)?.ack;
-        if (ack && typeof message.ext?.ack === 'number') ack.lastAck = message.ext.ack;
+        const record = message.clientId === undefined ? undefined : this.clients.get(message.clientId);
+        if (record?.ack && typeof message.ext?.ack === 'number') record.ack.lastAck = message.ext.ack;
+        if (record && message.clientId !== undefined) {
+          // faye registers the long-poll synchronously after this extension: from now on it is held.
+          record.connectHeld = true;
+          request.simConnectClient = message.clientId;
+        }
         return message;
       }
       case META_SUBSCRIBE:
@@ -285,7 +304,9 @@ export class BayeuxHub {
       message.error = BayeuxError.UnknownClient;
     }
     if (message.channel === META_CONNECT) {
-      const ack = message.clientId === undefined ? undefined : this.clients.get(message.clientId)?.ack;
+      const record = this.clients.get(message.clientId ?? request?.simConnectClient ?? '');
+      if (record) delete record.connectHeld;
+      const ack = record?.ack;
       if (ack && message.successful) message.ext = { ...message.ext, ack: ++ack.batch };
       const advice = this.options.faults.takeAdvice();
       if (advice) {

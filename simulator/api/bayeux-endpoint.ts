@@ -1,18 +1,20 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { authenticateBayeux } from './auth.ts';
-import type { AuthedRequest } from './bayeux.ts';
-import { sendJson } from './http-util.ts';
-import { originAllowed, refuseOrigin } from './origin-policy.ts';
-import { StatusCode } from './protocol.ts';
-import { sendAccessDenied, sendBadBody } from './responses.ts';
-import type { SimContext } from './sim-context.ts';
-
 /**
  * The HTTP side of `/api/v2/notifications`: Origin, an armed bad-body fault,
  * the body bound (faye buffers bodies itself), the `bayeuxAuth` knob, then
  * faye; and the websocket upgrade, whose sockets are tracked per session.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { authenticateBayeux } from '../http/auth.ts';
+import type { AuthedRequest } from './bayeux-hub.ts';
+import { sendJson } from '../http/http-util.ts';
+import { originAllowed, refuseOrigin } from '../http/origin-policy.ts';
+import { StatusCode } from '../protocol.ts';
+import { sendAccessDenied, sendBadBody } from '../http/responses.ts';
+import type { SimContext } from './sim-context.ts';
+
+/** One long-polling (or callback-polling) Bayeux request: the checks above, then faye. */
 export function handleBayeux(ctx: SimContext, req: AuthedRequest, res: ServerResponse): void {
   const { opts } = ctx;
   if (!originAllowed(opts, req)) return refuseOrigin(res);

@@ -1,10 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleControl } from './control-api.ts';
-import { isLoopback, isLoopbackHost, isLoopbackOrigin, readJsonObject, sendJson } from './http-util.ts';
-import { StatusCode } from './protocol.ts';
-import { sendResult } from './responses.ts';
-import type { SimContext } from './sim-context.ts';
-
 /**
  * The HTTP side of the `/sim` control API. With `controlApi: false` every
  * `/sim` path is an ordinary 404, as on a real GWS. Otherwise loopback peers
@@ -12,6 +5,15 @@ import type { SimContext } from './sim-context.ts';
  * Host and no foreign Origin. curl sends no Origin, so the README examples
  * work as typed.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleControl } from './control-api.ts';
+import { isLoopback, isLoopbackHost, isLoopbackOrigin, readJsonObject, sendJson } from '../http/http-util.ts';
+import { StatusCode } from '../protocol.ts';
+import { sendResult } from '../http/responses.ts';
+import type { SimContext } from './sim-context.ts';
+
+/** One `/sim` request: switched off, refused, or run by the control API. */
 export async function handleControlRequest(
   ctx: SimContext,
   req: IncomingMessage,

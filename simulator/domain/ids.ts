@@ -1,3 +1,8 @@
+/**
+ * Identifiers shaped like GWS's own (call UUIDs, ConnIDs, user ids, session
+ * ids), random and unguessable where a real server's are.
+ */
+
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const CALL_UUID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUV';

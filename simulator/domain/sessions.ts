@@ -1,3 +1,10 @@
+/**
+ * GWS HTTP sessions (what a `JSESSIONID` cookie points at), each with its CSRF
+ * token, an optional idle timeout on the simulator's clock, and invalidation
+ * announced to listeners so the Bayeux layer drops the clients handshaken on a
+ * dead session.
+ */
+
 import { newSessionId, newUuid } from './ids.ts';
 
 /** One GWS HTTP session: what a `JSESSIONID` cookie points at. */
@@ -11,15 +18,15 @@ export interface HttpSession {
   lastUsedAt: number;
 }
 
-/**
- * HTTP sessions by id. Invalidation is announced to listeners so the Bayeux
- * layer can drop the clients that were handshaken on the dead session.
- */
+/** HTTP sessions by id. */
 export class SessionStore {
   private readonly sessions = new Map<string, HttpSession>();
   private readonly listeners: Array<(dead: HttpSession[]) => void> = [];
 
-  /** @param idleTimeoutMs sessions unused this long die on their next lookup; 0 = never. */
+  /**
+   * @param idleTimeoutMs sessions unused this long die on their next lookup; 0 = never.
+   * @param now the simulator's clock, epoch milliseconds.
+   */
   constructor(
     private readonly idleTimeoutMs = 0,
     private readonly now: () => number = Date.now,

@@ -5,9 +5,9 @@
 
 import type { IncomingMessage } from 'node:http';
 import { parseCookie, stringifySetCookie } from 'cookie';
-import { SESSION_COOKIE } from './protocol.ts';
-import type { HttpSession, SessionStore } from './sessions.ts';
-import type { World } from './world.ts';
+import { SESSION_COOKIE } from '../protocol.ts';
+import type { HttpSession, SessionStore } from '../domain/sessions.ts';
+import type { World } from '../domain/world.ts';
 
 interface Credentials {
   userName: string;

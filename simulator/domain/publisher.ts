@@ -1,9 +1,19 @@
-import type { BayeuxHub } from './bayeux.ts';
-import type { FaultBook } from './faults.ts';
-import type { Scheduler } from './scheduler.ts';
-import type { PendingEvent } from './world.ts';
+/**
+ * Publishes the world's events on Bayeux, with the `dropEvents` fault and the
+ * configured delay (on the scheduler, so on the simulator's clock). Events go
+ * out only after the REST answer that caused them, as on GWS.
+ */
 
-/** Publishes the world's events on Bayeux, with the `dropEvents` fault and the configured delay. */
+import type { FaultBook } from './faults.ts';
+import type { PendingEvent } from './model.ts';
+import type { Scheduler } from './scheduler.ts';
+
+/** Where published events go: the Bayeux hub. */
+export interface EventSink {
+  publish(event: PendingEvent): void;
+}
+
+/** Publishes events now or after the answer, minus the ones a fault swallows. */
 export interface Publisher {
   /** Publishes now (minus the events a `dropEvents` fault swallows). */
   publish(events: PendingEvent[]): void;
@@ -16,7 +26,7 @@ export interface Publisher {
 
 /** Builds the {@link Publisher} of one simulator. */
 export function createPublisher(deps: {
-  bayeux: BayeuxHub;
+  bayeux: EventSink;
   faults: FaultBook;
   scheduler: Scheduler;
   eventDelayMs: number;
@@ -40,6 +50,7 @@ export function createPublisher(deps: {
         then?.();
       };
       if (deps.eventDelayMs > 0) deps.scheduler.later(deps.eventDelayMs, run);
+      // Not a delay but the order of work: the next turn of the event loop, after the answer's write.
       else setImmediate(run);
     },
   };

@@ -1,8 +1,14 @@
+/**
+ * GWS-shaped answers: a result's statusCode mapped to its HTTP status (the
+ * configured overrides, else gws-api.md §5.3), GWS's `Access denied`, and
+ * the bad bodies (an HTML login page, GWS's own JSON error) a fault asks for.
+ */
+
 import type { ServerResponse } from 'node:http';
 import { HTML_BODY, sendJson, sendText } from './http-util.ts';
-import { DEFAULT_HTTP_STATUS, type SimulatorOptions } from './options.ts';
-import { StatusCode } from './protocol.ts';
-import type { OperationResult } from './world.ts';
+import { DEFAULT_HTTP_STATUS, type SimulatorOptions } from '../options.ts';
+import { StatusCode } from '../protocol.ts';
+import type { OperationResult } from '../domain/model.ts';
 
 /** statusCode → HTTP status: the configured overrides, else gws-api.md §5.3's mapping. */
 export function httpStatusFor(opts: SimulatorOptions, statusCode: number): number {

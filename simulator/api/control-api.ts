@@ -5,11 +5,12 @@
  */
 
 import { z } from 'zod';
-import { faultSchema } from './faults.ts';
-import type { FaultBook } from './faults.ts';
-import { safeDecode } from './http-util.ts';
-import { StatusCode } from './protocol.ts';
-import type { OperationResult, World } from './world.ts';
+import { faultSchema } from '../domain/faults.ts';
+import type { FaultBook } from '../domain/faults.ts';
+import { safeDecode } from '../http/http-util.ts';
+import { StatusCode } from '../protocol.ts';
+import type { OperationResult } from '../domain/model.ts';
+import type { World } from '../domain/world.ts';
 
 export const createCallSchema = z
   .object({

@@ -5,8 +5,8 @@
  */
 
 import type { IncomingMessage } from 'node:http';
-import { CSRF_HEADER_NAME } from './protocol.ts';
-import type { HttpSession } from './sessions.ts';
+import { CSRF_HEADER_NAME } from '../protocol.ts';
+import type { HttpSession } from '../domain/sessions.ts';
 
 /** Methods that need the token. */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);

@@ -1,10 +1,11 @@
-import type { Duplex } from 'node:stream';
-
 /**
  * Sockets upgraded to websocket, with the HTTP session they were opened on.
  * They are no longer the HTTP server's, so the simulator closes them itself:
  * when their session dies, on restart, and on close (or `close()` would hang).
  */
+
+import type { Duplex } from 'node:stream';
+
 export class WebsocketRegistry {
   private readonly sockets = new Map<Duplex, string | undefined>();
 
