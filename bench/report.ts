@@ -1,5 +1,12 @@
+/**
+ * What `npm run bench` prints and checks: the side-by-side table with ratios,
+ * one row per section that ran, and the goals each run is held to (latency
+ * ratios, overhead, event throughput, scale, GWS load per agent).
+ */
+
 import type { EventApplyResult } from './event-apply.ts';
 import type { FloorResult } from './floor.ts';
+import { formatGwsLoad, type GwsLoadResult } from './gws-load.ts';
 import type { OfficialResult } from './official.ts';
 import type { OursResult } from './ours.ts';
 import type { OverheadResult } from './overhead.ts';
@@ -14,6 +21,8 @@ export interface BenchReport {
   overhead: OverheadResult[];
   eventApply: (EventApplyResult & { timeCapped: boolean }) | undefined;
   scale: ScaleResult[];
+  /** (g) `GET /me/calls` per agent per minute over a simulated shift, ours and the old policy. */
+  gwsLoad: GwsLoadResult | undefined;
 }
 
 /** One goal of issue 9 with where it stands. */
@@ -115,6 +124,7 @@ export function formatReport(report: BenchReport): string {
       ),
     );
   }
+  if (report.gwsLoad) parts.push('', `(g) ${formatGwsLoad(report.gwsLoad)}`);
   return parts.join('\n');
 }
 
@@ -157,6 +167,14 @@ export function checkGoals(report: BenchReport): GoalCheck[] {
       goal: '(f) 1,000 agents pause → event p99 ≤ 100 ms',
       met: big.steady.p99 <= 100 && big.burst.p99 <= 100,
       detail: `steady p99 ${big.steady.p99} ms, burst p99 ${big.burst.p99} ms`,
+    });
+  }
+  const load = report.gwsLoad;
+  if (load) {
+    goals.push({
+      goal: '(g) ≤ 1.5 GET /me/calls per agent per minute over a shift',
+      met: load.ours.perMinute <= 1.5,
+      detail: `ours ${load.ours.perMinute}/min, the old 5 s policy ${load.old.perMinute}/min`,
     });
   }
   return goals.map((g) => ({

@@ -1,17 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { runEventApply } from './event-apply.ts';
-import { runFloor } from './floor.ts';
-import { runOfficial } from './official.ts';
-import { runOurs } from './ours.ts';
-import { runOverhead } from './overhead.ts';
-import { runPaired } from './paired.ts';
-import { runRendererBench } from './renderer.ts';
-import { checkGoals, formatReport, type BenchReport } from './report.ts';
-import { runScale } from './scale.ts';
-import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts';
-
 /**
  * `npm run bench`: one run, side by side, against the simulator (faye) and the
  * CometD-server peer, written to bench/results/bench.json and printed as a
@@ -22,10 +8,29 @@ import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts'
  * BENCH_OVERHEAD_CYCLES (default 200), BENCH_APPLY_CALLS (default 100000),
  * BENCH_SCALE (agent counts, default "100,500,1000"; "" skips),
  * BENCH_SCALE_SAMPLES (steady samples per count, default 300),
- * BENCH_ONLY (comma list of sections a,b,c,d,e,f,w; default all), where w is the
+ * BENCH_GWS_LOAD_MINUTES (simulated shift of section g, default 60),
+ * BENCH_ONLY (comma list of sections a,b,c,d,e,f,g,w; default all), where g is
+ * the GWS load (GET /me/calls per agent per minute, ours beside the old
+ * policy) and w is the
  * window (issue 7): renderer JS gzip size and first render in Chromium, written
  * to bench/results/renderer.json (BENCH_RENDERER_LOADS cold loads, default 15).
  */
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { runEventApply } from './event-apply.ts';
+import { runFloor } from './floor.ts';
+import { runGwsLoad } from './gws-load.ts';
+import { runOfficial } from './official.ts';
+import { runOurs } from './ours.ts';
+import { runOverhead } from './overhead.ts';
+import { runPaired } from './paired.ts';
+import { runRendererBench } from './renderer.ts';
+import { checkGoals, formatReport, type BenchReport } from './report.ts';
+import { runScale } from './scale.ts';
+import { startPeerTarget, startSimulatorTarget, withTarget } from './targets.ts';
+
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   const n = raw === undefined ? fallback : Number(raw);
@@ -41,7 +46,7 @@ const overheadCycles = intEnv('BENCH_OVERHEAD_CYCLES', 200);
 const applyCalls = intEnv('BENCH_APPLY_CALLS', 100_000);
 const scaleSamples = intEnv('BENCH_SCALE_SAMPLES', 300);
 const scaleCounts = (process.env.BENCH_SCALE ?? '100,500,1000').split(',').filter(Boolean).map(Number);
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,w').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,w').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const git = (...args: string[]) => {
   try {
@@ -59,6 +64,7 @@ const report: BenchReport = {
   overhead: [],
   eventApply: undefined,
   scale: [],
+  gwsLoad: undefined,
 };
 const loadAtStart = loadavg();
 
@@ -99,6 +105,12 @@ if (only.has('f')) {
     log(`(f) scale: ${agents} agents…`);
     report.scale.push(await runScale(agents, scaleSamples));
   }
+}
+
+if (only.has('g')) {
+  const minutes = intEnv('BENCH_GWS_LOAD_MINUTES', 60);
+  log(`(g) GWS load: a ${minutes}-minute simulated shift, ours and the old policy…`);
+  report.gwsLoad = await runGwsLoad(minutes);
 }
 
 if (only.has('w')) {

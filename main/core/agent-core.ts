@@ -2,22 +2,21 @@
  * The main-process core: one agent's GWS session, notification stream,
  * workspace and commands behind a small typed API. Plain Node — never imports
  * electron — so the tray app and the headless CLI share it unchanged.
+ * `createAgentCore` only composes the named units: the contact-center session
+ * (sign in, stream, Start/End ContactCenterSession: when the state may be
+ * trusted), the state sync (events, REST reads through the one StateReader,
+ * snapshot publishing: what the state is) and the commands.
  */
 
+import { ContactCenterSession } from './contact-center-session.ts';
+import type { BayeuxTimings, BayeuxTransport } from './bayeux/connection.ts';
+import type { CoreErrorCode, CoreEvent, Severity, StartResult } from './core-events.ts';
+import { GwsSession, type GwsSessionOptions } from './gws/session.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
-import {
-  callsResponseSchema,
-  devicesResponseSchema,
-  parseCallList,
-  parseGwsEvent,
-  summarize,
-} from './state/call-model.ts';
-import {
-  BayeuxConnection,
-  type BayeuxTimings,
-  type BayeuxTransport,
-  type ConnectionState,
-} from './bayeux/connection.ts';
+import { createEmitter } from './ports/emitter.ts';
+import { redactingLogger, silentLogger, type Logger } from './ports/logging.ts';
+import { redactText } from './ports/redact.ts';
+import { unconfiguredCore } from './sign-in.ts';
 import {
   agentStateCommand,
   callCommand,
@@ -26,19 +25,16 @@ import {
   type CommandContext,
   type CommandResult,
 } from './state/commands.ts';
-import type { CoreErrorCode, CoreEvent, RecordingTransition, Severity, StartResult } from './core-events.ts';
-import { GwsPath, GwsSession, isInsecureServerUrl, type GwsSessionOptions } from './gws/session.ts';
-import { redactingLogger, silentLogger, type Logger } from './ports/logging.ts';
-import { describeUrl, describeValue, redactText } from './ports/redact.ts';
-import { signInFailure, unconfiguredCore } from './sign-in.ts';
-import { StateReader } from './state/state-reader.ts';
-import { Workspace, type WorkspaceSnapshot } from './state/workspace.ts';
+import { StateSync, type ReportError } from './state/state-sync.ts';
+import type { WorkspaceSnapshot } from './state/workspace.ts';
 
-/** The Bayeux channels the core needs (gws-api.md §3.2). */
-export const SUBSCRIBED_CHANNELS = ['/v2/me/calls', '/v2/me/devices'] as const;
+export { SUBSCRIBED_CHANNELS } from './contact-center-session.ts';
 
-/** Default reconcile cadence: one GET of the agent's calls every 5 s while a call is known. */
+/** Default reconcile cadence while a pause is at stake: one GET of the agent's calls every 5 s. */
 export const DEFAULT_RECONCILE_INTERVAL_MS = 5_000;
+
+/** Default reconcile cadence while every call plainly records or not: one GET a minute. */
+export const DEFAULT_SLOW_RECONCILE_INTERVAL_MS = 60_000;
 
 /** Options of {@link createAgentCore}. */
 export interface AgentCoreOptions extends GwsSessionOptions {
@@ -51,12 +47,20 @@ export interface AgentCoreOptions extends GwsSessionOptions {
   /** Bayeux tunables (tests shorten them). */
   bayeuxTimings?: Partial<BayeuxTimings>;
   /**
-   * Reconcile cadence in ms (default {@link DEFAULT_RECONCILE_INTERVAL_MS}):
-   * while any call is known and the stream is live, `GET /api/v2/me/calls`
-   * this long after the previous read. A call not confirmed by the server for
-   * twice this long is `stale` (status `unknown`).
+   * Reconcile cadence in ms while a pause is at stake (default
+   * {@link DEFAULT_RECONCILE_INTERVAL_MS}): while any call is paused, pausing,
+   * resuming, unknown or unverified and the stream is live, `GET
+   * /api/v2/me/calls` this long after the previous read. Such a call not
+   * confirmed by the server for twice this long is `stale` (status `unknown`).
    */
   reconcileIntervalMs?: number;
+  /**
+   * Reconcile cadence in ms while every known call is plainly recording or
+   * not recording (confirmed, nothing pending); default
+   * {@link DEFAULT_SLOW_RECONCILE_INTERVAL_MS}, never shorter than
+   * `reconcileIntervalMs`. Such a call is `stale` after twice this.
+   */
+  slowReconcileIntervalMs?: number;
   /** Where the core logs (redacted before it gets there); silent by default. */
   logger?: Logger;
 }
@@ -130,288 +134,89 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     return unconfiguredCore(clock, redactText((error as Error).message));
   }
   const log = redactingLogger(options.logger ?? silentLogger, () => session.secrets());
-  const listeners = new Set<(event: CoreEvent) => void>();
-  const emit = (event: CoreEvent): void => {
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // A consumer's bug must not break the core's state handling.
-      }
-    }
+  // A consumer's bug must not break the core's state handling: a throwing listener is ignored.
+  const events = createEmitter<CoreEvent>();
+  const reportError = errorReporter(log, events.emit, () => session.secrets());
+  const sync = new StateSync({
+    get: (path) => session.get(path),
+    clock,
+    log,
+    reportError,
+    publish: (state, transitions) => events.emit({ type: 'state', state, transitions }),
+    cadences: reconcileCadences(options),
+    maxBackoffMs: options.bayeuxTimings?.maxBackoffMs ?? 5_000,
+    readAllowed: () => cc.streamState !== 'signed-out',
+    ...(options.recordingTimeoutMs === undefined ? {} : { recordingTimeoutMs: options.recordingTimeoutMs }),
+  });
+  const cc: ContactCenterSession = new ContactCenterSession({
+    session,
+    sync,
+    clock,
+    log,
+    reportError,
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.bayeuxTimings ? { bayeuxTimings: options.bayeuxTimings } : {}),
+  });
+  const ctx: CommandContext = {
+    post: (path, body) => session.post(path, body),
+    workspace: sync.workspace,
+    refresh: () => sync.refresh(),
   };
-  /** Emits an error event (redacted) and logs it at the level its severity calls for. */
-  const emitError = (code: CoreErrorCode, severity: Severity, message: string, callId?: string): void => {
-    const safe = redactText(message, session.secrets());
+  let stopped = false;
+  return {
+    start: () => cc.start(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      sync.stop();
+      await cc.stop();
+      sync.dispose();
+      log.info('stopped');
+    },
+    getSnapshot: () => sync.workspace.snapshot(),
+    subscribe: (listener) => events.on(listener),
+    reconnectNow() {
+      // Read at once too: REST may already work while the stream is rebuilt,
+      // and the state shown must not wait for the new stream to be verified.
+      if (cc.reconnectNow()) sync.readNow();
+    },
+    ...commandsOf(ctx),
+    get loginCount() {
+      return session.loginCount;
+    },
+  };
+}
+
+/** The cadences from the options: fast as given (default 5 s), slow never shorter than fast. */
+function reconcileCadences(options: AgentCoreOptions): { fastMs: number; slowMs: number } {
+  const fastMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
+  const slowMs = Math.max(fastMs, options.slowReconcileIntervalMs ?? DEFAULT_SLOW_RECONCILE_INTERVAL_MS);
+  return { fastMs, slowMs };
+}
+
+/** Emits an error event (redacted) and logs it at the level its severity calls for. */
+function errorReporter(
+  log: Logger,
+  emit: (event: CoreEvent) => void,
+  secrets: () => readonly string[],
+): ReportError {
+  return (code: CoreErrorCode, severity: Severity, message: string, callId?: string): void => {
+    const safe = redactText(message, secrets());
     const level = severity === 'error' ? 'error' : severity === 'warning' ? 'warn' : 'info';
     log[level](safe, { code, severity, ...(callId === undefined ? {} : { callId }) });
     emit({ type: 'error', code, severity, message: safe, ...(callId === undefined ? {} : { callId }) });
   };
+}
 
-  let started = false;
-  let stopped = false;
-  /** True once StartContactCenterSession succeeded; until then each onLive tries it again. */
-  let ccSessionStarted = false;
-  /** True once a Start may have taken effect (success or unknown outcome): End is due at stop(). */
-  let ccEndDue = false;
-  /** The StartContactCenterSession in flight; stop() waits for it so End never overtakes Start. */
-  let ccStart: Promise<void> | undefined;
-  let syncRound = 0;
-  /** Failed reads in a row (the first is a warning, the rest diagnostics). */
-  let readFailures = 0;
-  /**
-   * A read met refused credentials (after the session's one re-login): no
-   * more reads are retried until one succeeds again (after a new connect),
-   * since each retry would be another refused sign-in.
-   */
-  let credentialsRefused = false;
-  /** Back-off waits between failed re-reads after a reconnect, cut short by stop(). */
-  const resyncWaits = new Map<ReturnType<Clock['setTimeout']>, () => void>();
-  const maxResyncBackoffMs = options.bayeuxTimings?.maxBackoffMs ?? 5_000;
-  const reconcileIntervalMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
+/** The command half of {@link AgentCore}. */
+type AgentCommands = Omit<
+  AgentCore,
+  'start' | 'stop' | 'getSnapshot' | 'subscribe' | 'reconnectNow' | 'loginCount'
+>;
 
-  /** Key of the last emitted snapshot (without `at`): a state event goes out only on a change. */
-  let lastKey = '';
-  let carried: RecordingTransition[] = [];
-  const workspace: Workspace = new Workspace({
-    clock,
-    staleAfterMs: 2 * reconcileIntervalMs,
-    ...(options.recordingTimeoutMs === undefined ? {} : { recordingTimeoutMs: options.recordingTimeoutMs }),
-    onChange: () => {
-      const state = workspace.snapshot();
-      const transitions = [...carried, ...workspace.takeTransitions()];
-      const key = JSON.stringify({ ...state, at: 0 });
-      reader.schedule();
-      if (key === lastKey) {
-        carried = transitions;
-        return;
-      }
-      lastKey = key;
-      carried = [];
-      for (const t of transitions) log.info(`call ${t.callId}: recording ${t.from} → ${t.to}`, { ...t });
-      emit({ type: 'state', state, transitions });
-    },
-    onRecordingError: (callId, message) =>
-      emitError('recording-failed', 'warning', `call ${callId}: ${message}`, callId),
-    onNeedsRefresh: (reason, code) => {
-      if (code === 'unknown-event' || code === 'unreadable-event') {
-        emitError(code, 'diagnostic', `re-reading state from the server: ${reason}`);
-      } else {
-        log.info(`re-reading state from the server: ${reason}`);
-      }
-      void reader.request(true);
-    },
-    onMismatch: (callId, shown, actual) =>
-      emitError(
-        'state-mismatch',
-        'warning',
-        `call ${callId}: the server reports recording ${actual}, we showed ${shown}; corrected`,
-        callId,
-      ),
-  });
-
-  const reader = new StateReader({
-    clock,
-    intervalMs: reconcileIntervalMs,
-    maxBackoffMs: maxResyncBackoffMs,
-    wanted: () => !stopped && workspace.live && workspace.needsReconcile,
-    allowed: () => !credentialsRefused && bayeux.state !== 'signed-out',
-    read: (full) => resync(full),
-  });
-
-  /** Re-reads calls (and devices when `full`) and replaces the workspace state. Never throws. */
-  async function resync(full = true): Promise<boolean> {
-    const since = workspace.beginRead();
-    try {
-      const ok = await read(since, full);
-      if (ok) readFailures = 0;
-      return ok;
-    } catch (error) {
-      return reportResyncFailure(describeValue(error));
-    } finally {
-      workspace.endRead();
-    }
-  }
-
-  /** One REST read of calls (and devices), begun at event mark `since`. */
-  async function read(since: number, full: boolean): Promise<boolean> {
-    log.debug(full ? 'reading calls and devices' : 'reconciling calls');
-    const [calls, devices] = await Promise.all([
-      session.get(`${GwsPath.Calls}?fields=*`),
-      full ? session.get(`${GwsPath.Devices}?fields=*`) : undefined,
-    ]);
-    for (const result of devices ? [calls, devices] : [calls]) {
-      if (result.ok) continue;
-      credentialsRefused ||=
-        (result.kind === 'http' && result.httpStatus === 401) ||
-        (result.kind === 'gws' && (result.httpStatus === 401 || result.statusCode === 20));
-      return reportResyncFailure(result.message);
-    }
-    credentialsRefused = false;
-    if (!calls.ok || (devices && !devices.ok)) return false;
-    const parsedCalls = callsResponseSchema.safeParse(calls.body);
-    const parsedDevices = devices ? devicesResponseSchema.safeParse(devices.body) : undefined;
-    if (!parsedCalls.success || (parsedDevices && !parsedDevices.success)) {
-      const error = parsedCalls.success ? parsedDevices?.error : parsedCalls.error;
-      return reportResyncFailure(`the server sent unreadable state: ${error ? summarize(error) : 'unknown'}`);
-    }
-    // Call by call: one malformed call must not hide the others; it is kept
-    // with its recording state unknown rather than guessed.
-    const list = parseCallList(parsedCalls.data.calls);
-    for (const problem of list.problems) {
-      emitError('unreadable-event', 'warning', `the server sent an unreadable call: ${problem}`);
-    }
-    if (list.anonymous > 0) return false;
-    workspace.replaceCalls(list.calls, since, list.unreadable);
-    if (parsedDevices?.success) workspace.replaceDevices(parsedDevices.data.devices, since);
-    return true;
-  }
-
-  function pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = clock.setTimeout(() => {
-        resyncWaits.delete(timer);
-        resolve();
-      }, ms);
-      resyncWaits.set(timer, resolve);
-    });
-  }
-
-  function reportResyncFailure(message: string): false {
-    readFailures += 1;
-    emitError(
-      'resync-failed',
-      readFailures === 1 ? 'warning' : 'diagnostic',
-      `cannot re-read state: ${message}`,
-    );
-    return false;
-  }
-
-  /**
-   * After each (re)connect: re-read, and only once a re-read succeeded mark
-   * the state live (until then it stays `disconnected`: stale state is never
-   * shown as live); retries with back-off until it succeeds, a newer
-   * (re)connect takes over, or stop(). Then starts the CC session if it is
-   * not started yet (again after a failed attempt).
-   */
-  async function onLive(): Promise<void> {
-    const round = ++syncRound;
-    for (let attempt = 0; ; attempt++) {
-      if (stopped || round !== syncRound) return;
-      if (await resync()) break;
-      if (stopped || round !== syncRound || credentialsRefused) return;
-      await pause(Math.min(250 * 2 ** attempt, maxResyncBackoffMs));
-    }
-    if (round !== syncRound || stopped || bayeux.state !== 'connected') return;
-    workspace.markSynced();
-    if (!ccSessionStarted && !ccStart) {
-      ccStart = startContactCenterSession().finally(() => {
-        ccStart = undefined;
-      });
-    }
-  }
-
-  async function startContactCenterSession(): Promise<void> {
-    const result = await session.post(GwsPath.Me, {
-      operationName: 'StartContactCenterSession',
-      channels: ['voice'],
-    });
-    ccSessionStarted = result.ok;
-    // Only a definite refusal means "not started"; after a network failure it may have been.
-    if (result.ok || result.kind === 'network') ccEndDue = true;
-    if (!result.ok) emitError('cc-session', 'warning', `StartContactCenterSession failed: ${result.message}`);
-  }
-
-  const bayeux = new BayeuxConnection({
-    session,
-    clock,
-    channels: SUBSCRIBED_CHANNELS,
-    ...(options.transport ? { transport: options.transport } : {}),
-    ...(options.bayeuxTimings ? { timings: options.bayeuxTimings } : {}),
-    onMessage: (_channel, data) => workspace.applyEvent(parseGwsEvent(data)),
-    onState: (state: ConnectionState) => workspace.setConnection(state),
-    onLive: () => void onLive(),
-    onError: (error: string | { code: CoreErrorCode; severity: Severity; message: string }) =>
-      typeof error === 'string'
-        ? emitError('stream-recovery', 'warning', error)
-        : emitError(error.code, error.severity, error.message),
-  });
-
-  const ctx: CommandContext = {
-    post: (path, body) => session.post(path, body),
-    workspace,
-    refresh: () => reader.request(false, true),
-  };
-
+/** The agent's commands on `ctx` (see {@link AgentCore}). */
+function commandsOf(ctx: CommandContext): AgentCommands {
   return {
-    async start() {
-      if (stopped) return { ok: false, code: 'stopped', message: 'the core was stopped' };
-      if (started) return { ok: false, code: 'already-started', message: 'start() was already called' };
-      if (isInsecureServerUrl(session.serverUrl)) {
-        return {
-          ok: false,
-          code: 'insecure-url',
-          message: `refusing plain http:// to ${describeUrl(session.serverUrl)}: the password would travel in clear text; use https://`,
-        };
-      }
-      started = true;
-      const login = await session.signIn();
-      if (stopped) {
-        // stop() ran while signing in: it must win, with nothing left running.
-        await session.forget();
-        return { ok: false, code: 'stopped', message: 'stopped while signing in' };
-      }
-      if (!login.ok) {
-        started = false;
-        const failure = signInFailure(session.serverUrl, login);
-        log.warn(`sign-in failed: ${failure.message}`, { code: failure.code });
-        return failure;
-      }
-      log.info(`signed in to ${describeUrl(session.serverUrl)} as ${session.username}`);
-      bayeux.start();
-      return { ok: true };
-    },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      reader.stop();
-      for (const [timer, resolve] of resyncWaits) {
-        clock.clearTimeout(timer);
-        resolve();
-      }
-      resyncWaits.clear();
-      // No request of this core may sign in again from now on, except the End below.
-      session.close();
-      // Signed out (credentials refused): End would only cost another refused sign-in.
-      const signedOut = bayeux.state === 'signed-out';
-      await bayeux.stop();
-      await ccStart;
-      if (ccEndDue && !signedOut) {
-        const result = await session.post(
-          GwsPath.Me,
-          { operationName: 'EndContactCenterSession' },
-          { whileClosed: true },
-        );
-        if (!result.ok)
-          emitError('cc-session', 'warning', `EndContactCenterSession failed: ${result.message}`);
-      }
-      await session.forget();
-      workspace.dispose();
-      log.info('stopped');
-    },
-    getSnapshot: () => workspace.snapshot(),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    reconnectNow() {
-      if (!started || stopped) return;
-      log.info('reconnect now');
-      bayeux.reconnectNow();
-      // Read at once too: REST may already work while the stream is rebuilt,
-      // and the state shown must not wait for the new stream to be verified.
-      void reader.request(true, true);
-    },
     toggleRecording: () => toggleRecording(ctx),
     pauseRecording: (callId) => recordingCommand(ctx, 'pause', callId),
     resumeRecording: (callId) => recordingCommand(ctx, 'resume', callId),
@@ -423,8 +228,5 @@ export function createAgentCore(options: AgentCoreOptions): AgentCore {
     hangup: (callId) => callCommand(ctx, 'Hangup', callId),
     ready: () => agentStateCommand(ctx, 'Ready'),
     notReady: () => agentStateCommand(ctx, 'NotReady'),
-    get loginCount() {
-      return session.loginCount;
-    },
   };
 }

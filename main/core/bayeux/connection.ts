@@ -1,3 +1,30 @@
+/**
+ * The GWS notification stream (gws-api.md §3) on faye 1.4's Bayeux client
+ * (behind {@link FayeClientAdapter}), with the faye traps we measured made explicit:
+ *
+ * - Every reply is screened (zod, depth, size) before faye routes it: faye
+ *   crashes on a bad channel name, a `null` frame, a 5,000-deep array; advice
+ *   is clamped (a 1e10 timeout overflowed Node's timers to 1 ms).
+ * - `advice.reconnect:"none"` makes faye stop silently while still looking
+ *   connected → any `none` advice triggers our own recovery (fresh client).
+ * - Liveness: `connected` follows faye's `transport:down`/`transport:up` as
+ *   well as connect replies; a connect resent after a transport failure asks
+ *   for an immediate answer, so a one-off bad reply costs ~1 s, not a hold.
+ *   Every `/meta/connect` must be answered within the poll timeout plus
+ *   `holdMarginMs` (a frozen server is noticed then), and the next one must go
+ *   out within the advised interval plus the same margin.
+ * - Storm guard ({@link ConnectPacer}): instant replies without events get a
+ *   floor interval, failing/re-handshake loops a growing one.
+ * - faye's cookie jar is replaced by the GWS session's jar: the session cookie
+ *   goes with every request and every upgrade, whatever else the server sets.
+ * - Messages published during an outage are lost → after **every** (re)handshake
+ *   and every return to "connected", `onLive` fires so the owner re-reads state.
+ * - Transport `auto`: websocket first (faye falls back to long-polling when
+ *   the upgrade is refused or never completes); a websocket that dies
+ *   repeatedly is dropped for `websocketRetryMs`, then tried again.
+ */
+
+import { backoffDelay } from '../ports/backoff.ts';
 import type { Message } from 'faye';
 import type { TimerHandle } from '../ports/clock.ts';
 import type { CoreErrorCode, Severity } from '../ports/core-errors.ts';
@@ -28,32 +55,6 @@ export {
   type ConnectionState,
   type SessionPort,
 } from './options.ts';
-
-/**
- * The GWS notification stream (gws-api.md §3) on faye 1.4's Bayeux client
- * (behind {@link FayeClientAdapter}), with the faye traps we measured made explicit:
- *
- * - Every reply is screened (zod, depth, size) before faye routes it: faye
- *   crashes on a bad channel name, a `null` frame, a 5,000-deep array; advice
- *   is clamped (a 1e10 timeout overflowed Node's timers to 1 ms).
- * - `advice.reconnect:"none"` makes faye stop silently while still looking
- *   connected → any `none` advice triggers our own recovery (fresh client).
- * - Liveness: `connected` follows faye's `transport:down`/`transport:up` as
- *   well as connect replies; a connect resent after a transport failure asks
- *   for an immediate answer, so a one-off bad reply costs ~1 s, not a hold.
- *   Every `/meta/connect` must be answered within the poll timeout plus
- *   `holdMarginMs` (a frozen server is noticed then), and the next one must go
- *   out within the advised interval plus the same margin.
- * - Storm guard ({@link ConnectPacer}): instant replies without events get a
- *   floor interval, failing/re-handshake loops a growing one.
- * - faye's cookie jar is replaced by the GWS session's jar: the session cookie
- *   goes with every request and every upgrade, whatever else the server sets.
- * - Messages published during an outage are lost → after **every** (re)handshake
- *   and every return to "connected", `onLive` fires so the owner re-reads state.
- * - Transport `auto`: websocket first (faye falls back to long-polling when
- *   the upgrade is refused or never completes); a websocket that dies
- *   repeatedly is dropped for `websocketRetryMs`, then tried again.
- */
 
 /**
  * One logical Bayeux subscription that survives server restarts, session
@@ -400,8 +401,7 @@ export class BayeuxConnection {
   /** 0 for the first recovery after a healthy stretch, then backoffMs × 2ⁿ up to maxBackoffMs. */
   #nextDelay(): number {
     const failures = this.#failures++;
-    if (failures === 0) return 0;
-    return Math.min(this.#timings.backoffMs * 2 ** Math.min(failures - 1, 20), this.#timings.maxBackoffMs);
+    return backoffDelay(failures, this.#timings.backoffMs, this.#timings.maxBackoffMs);
   }
 
   #retryAfter(delayMs: number): void {

@@ -8,6 +8,7 @@
  * events, or was held, is the stream working: it is never delayed.
  */
 
+import { backoffDelay } from '../ports/backoff.ts';
 import type { Message } from 'faye';
 
 /** What the pacer needs to know about one `/meta/connect` reply. */
@@ -68,8 +69,8 @@ export class ConnectPacer {
     if (!looping && reply.immediateExpected) return undefined;
     this.#streak += 1;
     if (!looping) return this.#timings.throttleIntervalMs;
-    const grown = this.#timings.throttleIntervalMs * 2 ** Math.min(this.#streak - 1, 20);
-    return Math.min(grown, Math.max(this.#timings.maxBackoffMs, this.#timings.throttleIntervalMs));
+    const ceiling = Math.max(this.#timings.maxBackoffMs, this.#timings.throttleIntervalMs);
+    return backoffDelay(this.#streak, this.#timings.throttleIntervalMs, ceiling);
   }
 
   /**

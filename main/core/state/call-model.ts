@@ -54,6 +54,7 @@ const rawCallSchema = z.looseObject({
   connId: z.string().optional(),
   previousConnId: z.string().optional(),
   callUuid: z.string().optional(),
+  deviceUri: z.string().optional(),
   // 8.6: objects; 8.5: strings (details, if any, in participantsInfo).
   participants: z.array(z.union([participantObjectSchema, z.string()])).optional(),
   participantsInfo: z.unknown().optional(),
@@ -82,6 +83,11 @@ export interface CallSnapshot {
    * id is gone with no Released event for it.
    */
   previousConnId?: string;
+  /**
+   * The device (DN) the call is on: the last segment of `deviceUri`, when
+   * sent. An event naming a device that is not the agent's is not the agent's call.
+   */
+  deviceId?: string;
   /** Remote parties, normalised from either wire format. */
   participants: Participant[];
   /** Caller number, when sent. */
@@ -110,6 +116,17 @@ function fromGsipRecord(value: unknown): RecordingState | undefined {
     : undefined;
 }
 
+/** `{ deviceId }` from a `deviceUri` (its last path segment), or nothing. */
+function deviceOf(uri: string | undefined): { deviceId?: string } {
+  const id = uri?.split('?')[0]?.split('/').filter(Boolean).at(-1);
+  if (id === undefined) return {};
+  try {
+    return { deviceId: decodeURIComponent(id) };
+  } catch {
+    return { deviceId: id }; // a malformed escape: compared as sent
+  }
+}
+
 /** Validates and normalises one call object; the single place both formats meet. */
 export const callSchema = rawCallSchema.transform((raw): CallSnapshot => ({
   id: raw.id,
@@ -117,6 +134,7 @@ export const callSchema = rawCallSchema.transform((raw): CallSnapshot => ({
   callType: raw.callType,
   ...(raw.connId === undefined ? {} : { connId: raw.connId }),
   ...(raw.previousConnId === undefined ? {} : { previousConnId: raw.previousConnId }),
+  ...deviceOf(raw.deviceUri),
   participants: (raw.participants ?? []).map((p) =>
     typeof p === 'string'
       ? { phoneNumber: p }
@@ -235,7 +253,7 @@ export type GwsEvent =
 
 /**
  * Built once: zod compiles a schema's parser on first use, so building it per
- * event capped event throughput at ~2k events/s (issue 9 bench (e)).
+ * event capped event throughput at ~2k events/s (bench section (e)).
  */
 const messageTypeSchema = z.looseObject({ messageType: z.string() });
 

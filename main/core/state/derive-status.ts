@@ -1,3 +1,10 @@
+/**
+ * The one status the tray, the window and the CLI show for the agent's
+ * workspace, derived from the status call's recording machine. A pure
+ * function of plain data so every rule ("never show an unconfirmed state as
+ * confirmed") is pinned by unit tests, not by the UI.
+ */
+
 import type { RecordingState } from './call-model.ts';
 import type { RecordingMachine, RecordingMachineState } from './recording-machine.ts';
 

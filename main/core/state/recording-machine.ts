@@ -1,5 +1,5 @@
 /**
- * Per-call recording state machine (issue 3). The agent must never be shown a
+ * Per-call recording state machine. The agent must never be shown a
  * recording state the server has not confirmed, so:
  * - a command moves the machine into a pending state (`starting`, `pausing`,
  *   `resuming`, `stopping`) — an HTTP `statusCode:0` only means "accepted";

@@ -78,7 +78,10 @@ export interface WorkspaceOptions {
    * why: an event type we do not know (quiet), a malformed event, or a
    * recording operation the server never confirmed.
    */
-  onNeedsRefresh(reason: string, code?: 'unknown-event' | 'unreadable-event' | 'unconfirmed'): void;
+  onNeedsRefresh(
+    reason: string,
+    code?: 'unknown-event' | 'unreadable-event' | 'unconfirmed' | 'unlisted-call',
+  ): void;
   /**
    * A REST read found a call's recording state different from the confirmed
    * state we showed (a lost event, or the server changed it by itself). It is
@@ -91,7 +94,23 @@ export interface WorkspaceOptions {
    * by age (only while not live).
    */
   staleAfterMs?: number;
+  /**
+   * The same limit for a call plainly recording or not recording (confirmed,
+   * nothing pending): it is re-read less often, so its confirmation holds
+   * longer. Default: `staleAfterMs`.
+   */
+  plainStaleAfterMs?: number;
+  /**
+   * Take calls in only from REST reads of the agent's own calls: an event for
+   * a call no read has listed, or on a device that is not the agent's, only
+   * asks for a read (`onNeedsRefresh`, code `unlisted-call`). The core sets
+   * it; a bare workspace (unit tests, benches) takes every event as before.
+   */
+  listedCallsOnly?: boolean;
 }
+
+/** How often the owner should re-read the calls (see `Workspace.reconcileCadence`). */
+export type ReconcileCadence = 'none' | 'slow' | 'fast';
 
 /** A confirmed recording transition: the server's word, with the time we learnt it. */
 export interface RecordingTransition {

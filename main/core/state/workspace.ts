@@ -2,10 +2,14 @@
  * The agent's workspace as the server last confirmed it: calls keyed by id
  * (each event replaces the whole snapshot, `Released` drops the call), one
  * recording state machine per call, the agent state from the device, and the
- * single derived status the tray shows.
+ * single derived status the tray shows. With `listedCallsOnly` an event for a
+ * call the agent's REST reads have not listed (or on another agent's device)
+ * never reaches the calls: it is held in {@link UnlistedCalls} and asks for a
+ * read, which decides. How often to re-read is told by {@link Workspace.reconcileCadence}:
+ * `fast` while any call is paused, pending, unknown or unverified, `slow` while
+ * every call is plainly recording or not recording.
  */
 
-import type { TimerHandle } from '../ports/clock.ts';
 import type { RecordingTransition } from './workspace-types.ts';
 import {
   CallState,
@@ -17,25 +21,13 @@ import {
 import type { ConnectionState } from '../bayeux/connection.ts';
 import { RecordingMachine, type RecordingMachineState } from './recording-machine.ts';
 import { deriveStatus, toMachineState } from './derive-status.ts';
-import type { CallView, WorkspaceOptions, WorkspaceSnapshot } from './workspace-types.ts';
+import { callView, latestIn, targetEntry, type CallEntry } from './call-entry.ts';
+import { CallTrust } from './call-trust.ts';
+import { UnlistedCalls } from './unlisted-calls.ts';
+import type { ReconcileCadence, WorkspaceOptions, WorkspaceSnapshot } from './workspace-types.ts';
 
 export { deriveStatus, type DerivedStatus } from './derive-status.ts';
-export type { CallView, WorkspaceOptions, WorkspaceSnapshot } from './workspace-types.ts';
-
-interface CallEntry {
-  call: CallSnapshot;
-  machine: RecordingMachine;
-  /** Order in which calls became Established; higher is more recent. */
-  establishedSeq: number;
-  /** Clock ms first seen. */
-  since: number;
-  /** Clock ms the server last reported this call (event or read); undefined: never readable. */
-  verifiedAt: number | undefined;
-  /** Clock ms the pause was first confirmed; kept while the last confirmed state is Paused. */
-  pausedSince: number | undefined;
-  /** The call this one replaced (`previousConnId`). */
-  previousCallId: string | undefined;
-}
+export type { CallView, ReconcileCadence, WorkspaceOptions, WorkspaceSnapshot } from './workspace-types.ts';
 
 /** Where a report of a call came from. */
 type Source = 'event' | 'read';
@@ -59,12 +51,18 @@ export class Workspace {
   /** >0 while a multi-step update runs; changes are announced once at its end. */
   #batch = 0;
   #dirty = false;
-  #staleTimer: TimerHandle | undefined;
-  #staleTimerAt = Infinity;
-  #disposed = false;
+  readonly #trust: CallTrust;
+  /** Events about calls no read has listed yet (only with `listedCallsOnly`). */
+  readonly #unlisted = new UnlistedCalls();
 
   constructor(options: WorkspaceOptions) {
     this.#options = options;
+    this.#trust = new CallTrust({
+      clock: options.clock,
+      ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
+      ...(options.plainStaleAfterMs === undefined ? {} : { plainStaleAfterMs: options.plainStaleAfterMs }),
+      onExpire: () => this.#notify(),
+    });
   }
 
   /** Announces a change (once per batch), then re-arms the staleness timer. */
@@ -74,7 +72,7 @@ export class Workspace {
       return;
     }
     this.#dirty = false;
-    this.#armStaleTimer();
+    this.#trust.arm(this.#calls.values(), this.live);
     this.#options.onChange();
   }
 
@@ -95,47 +93,29 @@ export class Workspace {
     return taken;
   }
 
-  /** True when `callId`'s recording state is not confirmed as current (see {@link CallView.stale}). */
+  /** True when `callId`'s recording state is not confirmed as current (see `CallView.stale`). */
   isStale(callId: string): boolean {
     const entry = this.#calls.get(callId);
     return entry === undefined || this.#stale(entry);
   }
 
-  /** True when any known call is `stale`, `unknown`, or last confirmed recording or paused. */
+  /** True when any call is known (or an event about an unlisted one awaits a read). */
   get needsReconcile(): boolean {
-    return this.#calls.size > 0;
+    return this.reconcileCadence !== 'none';
+  }
+
+  /**
+   * How often the owner should re-read the calls: `none` without calls, `slow`
+   * while every call is plainly recording or not recording (confirmed,
+   * verified, nothing pending), else `fast` (paused, pausing, resuming,
+   * unknown, stale, or an unlisted call's event waiting for its read).
+   */
+  get reconcileCadence(): ReconcileCadence {
+    return this.#trust.cadence(this.#calls.values(), this.live, this.#unlisted.size);
   }
 
   #stale(entry: CallEntry): boolean {
-    if (!this.live) return true;
-    if (entry.machine.isPending) return false; // a pending op is not a claim; its own timeout guards it
-    if (entry.verifiedAt === undefined) return true;
-    const limit = this.#options.staleAfterMs;
-    return limit !== undefined && this.#options.clock.now() - entry.verifiedAt > limit;
-  }
-
-  /** Arms one timer for the moment the next call turns stale, so the snapshot says so on time. */
-  #armStaleTimer(): void {
-    const limit = this.#options.staleAfterMs;
-    if (limit === undefined || this.#disposed) return;
-    let next = Infinity;
-    if (this.live) {
-      for (const entry of this.#calls.values()) {
-        if (entry.verifiedAt === undefined || entry.machine.isPending || this.#stale(entry)) continue;
-        next = Math.min(next, entry.verifiedAt + limit + 1);
-      }
-    }
-    if (next === this.#staleTimerAt) return;
-    if (this.#staleTimer !== undefined) this.#options.clock.clearTimeout(this.#staleTimer);
-    this.#staleTimer = undefined;
-    this.#staleTimerAt = next;
-    if (next === Infinity) return;
-    const delay = Math.max(0, next - this.#options.clock.now());
-    this.#staleTimer = this.#options.clock.setTimeout(() => {
-      this.#staleTimer = undefined;
-      this.#staleTimerAt = Infinity;
-      this.#notify();
-    }, delay);
+    return this.#trust.stale(entry, this.live);
   }
 
   /** Records the Bayeux state; leaving `connected` marks the state as needing a re-read. */
@@ -161,6 +141,7 @@ export class Workspace {
   #applyEvent(event: GwsEvent): void {
     switch (event.kind) {
       case 'call':
+        if (this.#heldForRead(event.call)) return;
         this.#eventSeq += 1;
         // A released call's mark only guards reads in flight against re-adding
         // it; with none in flight it is dropped, so the map stays bounded.
@@ -184,6 +165,35 @@ export class Workspace {
   }
 
   /**
+   * With `listedCallsOnly`: true when the event is not applied but held (a
+   * call no read has listed) or ignored (a call on another device), after
+   * asking for the read that decides. Nothing visible changes either way.
+   */
+  #heldForRead(call: CallSnapshot): boolean {
+    if (!this.#options.listedCallsOnly) return false;
+    if (this.#otherDevice(call)) {
+      this.#options.onNeedsRefresh(`an event named call ${call.id} on a device that is not the agent's`);
+      return true;
+    }
+    if (this.#calls.has(call.id)) return false;
+    this.#eventSeq += 1;
+    const released = call.state === CallState.Released;
+    this.#unlisted.hold(call, this.#eventSeq, released);
+    if (!released) {
+      this.#options.onNeedsRefresh(
+        `call ${call.id} is not among the agent's listed calls yet`,
+        'unlisted-call',
+      );
+    }
+    return true;
+  }
+
+  /** The event names a device, the agent's devices are known, and it is none of them. */
+  #otherDevice(call: CallSnapshot): boolean {
+    return call.deviceId !== undefined && this.#devices.size > 0 && !this.#devices.has(call.deviceId);
+  }
+
+  /**
    * Marks the start of a REST re-read. Events that arrive while the read is in
    * flight may be newer than what the read returns (never older in a way that
    * matters: every change still produces its own later event), so
@@ -198,6 +208,14 @@ export class Workspace {
   /** Ends a read begun with {@link beginRead}, whether it succeeded or not. */
   endRead(): void {
     this.#openReads = Math.max(0, this.#openReads - 1);
+  }
+
+  /**
+   * A REST read failed: until one succeeds, every call's confirmation holds
+   * only the short `staleAfterMs` (the server cannot vouch for a long window now).
+   */
+  markReadFailed(): void {
+    if (this.#trust.setReadFailing(true)) this.#notify();
   }
 
   /** Calls whose latest event is remembered to order it against REST reads (diagnostics, tests). */
@@ -216,12 +234,17 @@ export class Workspace {
     unreadable: readonly UnreadableCall[] = [],
   ): void {
     const newerByEvent = (id: string): boolean => (this.#lastEventFor.get(id) ?? 0) > since;
+    this.#trust.setReadFailing(false);
     this.#batched(() => {
       const seen = new Set<string>();
       for (const call of calls) {
         seen.add(call.id);
-        if (!newerByEvent(call.id)) this.#applyCall(call, 'read');
+        // A held event newer than this read about a call the read lists: the event is the latest word.
+        const held = this.#unlisted.takeNewer(call.id, since);
+        if (held) this.#applyCall(held, 'event');
+        else if (!newerByEvent(call.id)) this.#applyCall(call, 'read');
       }
+      this.#unlisted.settle(since);
       for (const bad of unreadable) {
         seen.add(bad.id);
         if (!newerByEvent(bad.id)) this.#applyUnreadable(bad);
@@ -264,12 +287,7 @@ export class Workspace {
    * recently established of several. Held (or ringing, dialing) calls never are.
    */
   targetCall(): CallSnapshot | undefined {
-    let best: CallEntry | undefined;
-    for (const entry of this.#calls.values()) {
-      if (entry.call.state !== CallState.Established) continue;
-      if (!best || entry.establishedSeq > best.establishedSeq) best = entry;
-    }
-    return best?.call;
+    return targetEntry(this.#calls.values())?.call;
   }
 
   /**
@@ -279,14 +297,7 @@ export class Workspace {
    * resume; the hotkey still never acts on a held call.
    */
   statusCall(): CallSnapshot | undefined {
-    const target = this.targetCall();
-    if (target) return target;
-    let best: CallEntry | undefined;
-    for (const entry of this.#calls.values()) {
-      if (entry.call.state !== CallState.Held) continue;
-      if (!best || entry.establishedSeq > best.establishedSeq) best = entry;
-    }
-    return best?.call;
+    return (targetEntry(this.#calls.values()) ?? latestIn(this.#calls.values(), CallState.Held))?.call;
   }
 
   /** True when events flow and the state was re-read since the last reconnect. */
@@ -307,7 +318,7 @@ export class Workspace {
       status: deriveStatus(this.live, shownEntry?.machine, shownEntry ? this.#stale(shownEntry) : false),
       targetCallId: target?.id,
       statusCallId: shown?.id,
-      calls: entries.map((entry) => this.#view(entry)),
+      calls: entries.map((entry) => callView(entry, this.#stale(entry))),
       agentState: device?.userState?.state,
       agentWorkMode: device?.userState?.workMode,
       at: this.#options.clock.now(),
@@ -318,30 +329,12 @@ export class Workspace {
     };
   }
 
-  #view(entry: CallEntry): CallView {
-    const { call, machine } = entry;
-    return {
-      id: call.id,
-      state: call.state,
-      callType: call.callType,
-      participants: call.participants.map((p) => p.phoneNumber),
-      capabilities: call.capabilities,
-      recording: machine.state,
-      recordingError: machine.error,
-      stale: this.#stale(entry),
-      ...(entry.pausedSince === undefined ? {} : { pausedSince: entry.pausedSince }),
-      since: entry.since,
-      ...(entry.previousCallId === undefined ? {} : { previousCallId: entry.previousCallId }),
-    };
-  }
-
   /** Stops every recording timer and the staleness timer (on shutdown). */
   dispose(): void {
-    this.#disposed = true;
-    if (this.#staleTimer !== undefined) this.#options.clock.clearTimeout(this.#staleTimer);
-    this.#staleTimer = undefined;
+    this.#trust.dispose();
     for (const entry of this.#calls.values()) entry.machine.dispose();
     this.#calls.clear();
+    this.#unlisted.clear();
   }
 
   #applyUnreadable(bad: UnreadableCall): void {

@@ -1,5 +1,5 @@
 /**
- * Issue 6 item 0: what the shell builds on. State events only when the
+ * What the shell builds on. State events only when the
  * snapshot changed, each carrying the transitions the server confirmed since
  * the previous one (with the clock time); error events with code and severity;
  * `reconnectNow` re-reads at once.
@@ -43,7 +43,8 @@ describe('core events', () => {
       expect(withoutAt(states[i] as CoreStateEvent)).not.toBe(withoutAt(states[i - 1] as CoreStateEvent));
     }
     expect(states.flatMap((e) => e.transitions)).toEqual([
-      { callId, from: 'unknown', to: 'recording', at: 1_000, source: 'event' },
+      // A new call is taken in by the read its first event asks for (an event alone is no proof it is ours).
+      { callId, from: 'unknown', to: 'recording', at: 1_000, source: 'read' },
       { callId, from: 'recording', to: 'paused', at: 3_000, source: 'event' },
       { callId, from: 'paused', to: 'recording', at: 6_000, source: 'event' },
     ]);

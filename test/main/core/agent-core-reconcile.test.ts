@@ -1,3 +1,15 @@
+/**
+ * The core must never keep showing a recording state the server does not
+ * have, and must not read GWS more often than that needs. The core's timers
+ * run on a manual clock, so "within one reconcile cadence" is exact; the
+ * server, HTTP and Bayeux are real. The long-poll hold is 30 s so advancing
+ * the clock by seconds never trips the Bayeux watchdog (tests that move it by minutes
+ * lengthen its margin; the watchdog is the liveness tests' subject, not
+ * this file's). Cadences: every 5 s while a pause is at stake (paused,
+ * pausing, resuming, unknown), once a minute (the default) while every call
+ * plainly records or not.
+ */
+
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../main/core/core-events.ts';
 import {
@@ -10,20 +22,19 @@ import { ManualClock } from '../helpers/manual-clock.ts';
 import { startRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
-/**
- * Issue 10: the core must never keep showing a recording state the server
- * does not have. The core's timers run on a manual clock, so "within one
- * reconcile cadence" is exact; the server, HTTP and Bayeux are real. The
- * long-poll hold is 30 s so advancing the clock a few seconds never trips the
- * Bayeux watchdog (that is H1a's subject, not this file's).
- */
 const CADENCE_MS = 5_000;
+const SLOW_MS = 60_000;
 const PASSWORD = 'Rec0ncile-s3cret';
 const SIM = {
   bayeuxTimeoutSec: 30,
   agents: [{ userName: 'agent1', password: PASSWORD, dn: '7001' }],
 };
 const AGENT = { username: 'agent1', password: PASSWORD };
+/**
+ * For tests that move the clock by minutes: the stream's watchdog (poll hold
+ * + margin, on the same clock) must not trip while real time barely moves.
+ */
+const MINUTES = { ...AGENT, bayeuxTimings: { holdMarginMs: 30 * 60_000 } };
 
 let h: Harness | undefined;
 const relays: TcpRelay[] = [];
@@ -74,18 +85,21 @@ describe('reconciling with the server', () => {
     expect(h.core.getSnapshot().pausedSince).toBeUndefined();
   });
 
-  it('corrects a false "recording" the same way (the mirror case: someone else paused)', async () => {
+  it('corrects a false "recording" within the slow cadence (the mirror case: someone else paused)', async () => {
     const clock = new ManualClock();
-    h = await startHarness(SIM, { ...AGENT, clock, reconcileIntervalMs: CADENCE_MS });
+    h = await startHarness(SIM, { ...MINUTES, clock, reconcileIntervalMs: CADENCE_MS });
     const callId = await h.establishedCall();
     await h.waitStatus('recording');
     await h.ctl.fault({ dropEvents: 1 });
     await otherClientOperation(h.sim.url, callId, 'PauseCallRecording', AGENT);
     expect(h.core.getSnapshot().status).toBe('recording');
 
-    clock.advance(CADENCE_MS);
+    // A plainly recording call is re-read once a minute, not every 5 s.
+    clock.advance(SLOW_MS - 1);
+    expect(h.core.getSnapshot().status).toBe('recording');
+    clock.advance(1);
     await h.waitStatus('paused');
-    expect(h.core.getSnapshot().pausedSince).toBe(CADENCE_MS);
+    expect(h.core.getSnapshot().pausedSince).toBe(SLOW_MS);
     expect(h.transitions.at(-1)).toMatchObject({ from: 'recording', to: 'paused', source: 'reconcile' });
   });
 
@@ -219,7 +233,7 @@ describe('reconciling with the server', () => {
   it('stops re-reading once the server refuses the credentials (no lock-out by retries)', async () => {
     const clock = new ManualClock();
     let relay: TcpRelay | undefined;
-    h = await startHarness(SIM, { ...AGENT, clock, reconcileIntervalMs: CADENCE_MS }, async (sim) => {
+    h = await startHarness(SIM, { ...MINUTES, clock, reconcileIntervalMs: CADENCE_MS }, async (sim) => {
       relay = await startRelay(sim.port);
       return relay.url;
     });
@@ -229,15 +243,119 @@ describe('reconciling with the server', () => {
     await h.waitStatus('recording');
     await h.ctl.fault({ badBody: 'json', httpStatus: 401, scope: 'rest', count: 1_000_000 });
     r.resetLog();
-    clock.advance(CADENCE_MS);
+    clock.advance(SLOW_MS); // a plainly recording call: the slow cadence's read
     await waitFor(() => h?.errorEvents.some((e) => e.code === 'resync-failed'), 3_000, 'refused read');
     // Twenty seconds of back-off time later, still only the one re-login the failed read made.
     for (let elapsed = 0; elapsed < 20_000; elapsed += 250) {
       clock.advance(250);
+      // Real time for any request the core would send to reach the relay: this window counts an absence.
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(r.count(/authorization: Basic/gi)).toBe(1);
     // The call cannot be verified any more: it is not shown as confirmed.
     expect(h.core.getSnapshot().status).toBe('unknown');
+  });
+});
+
+/** A harness behind a counting relay, on `clock`, with the default cadences. */
+async function countedHarness(clock: ManualClock): Promise<{ h: Harness; reads: () => number }> {
+  let relay: TcpRelay | undefined;
+  const harness = await startHarness(SIM, { ...MINUTES, clock }, async (sim) => {
+    relay = await startRelay(sim.port);
+    return relay.url;
+  });
+  h = harness;
+  const r = relay as TcpRelay;
+  relays.push(r);
+  return { h: harness, reads: () => r.count(/GET \/api\/v2\/me\/calls/g) };
+}
+
+/** Reads the core has begun (it logs each one as it sends it). */
+const readsBegun = (harness: Harness): number =>
+  harness.logLines.filter((line) => /^debug (reconciling calls|reading calls and devices)/.test(line)).length;
+
+/**
+ * Advances `clock` by `ms` in 1 s steps; whenever a step makes the core begin
+ * a read, waits until its answer is in (the next cadence is then armed from
+ * the clock's now), so no read is skipped by time racing ahead of the network.
+ */
+async function advanceSettled(clock: ManualClock, ms: number, harness: Harness): Promise<void> {
+  for (let elapsed = 0; elapsed < ms; elapsed += 1_000) {
+    const before = readsBegun(harness);
+    clock.advance(1_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (readsBegun(harness) === before) continue;
+    await waitFor(
+      () => [CADENCE_MS, SLOW_MS].some((c) => clock.dueTimes().includes(clock.now() + c)),
+      3_000,
+      'the read answered and the next one scheduled',
+    );
+  }
+}
+
+describe('reading GWS only as often as trust needs', () => {
+  it('re-reads a plainly recording call at most once a minute, and keeps showing it recording', async () => {
+    const clock = new ManualClock();
+    const { h, reads } = await countedHarness(clock);
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    const start = reads();
+    const statuses = new Set<string>();
+    h.core.subscribe((event) => {
+      if (event.type === 'state') statuses.add(event.state.status);
+    });
+    await advanceSettled(clock, 5 * SLOW_MS, h);
+    const perMinute = (reads() - start) / 5;
+    expect(perMinute).toBeLessThanOrEqual(1);
+    expect(perMinute).toBeGreaterThan(0); // it does still reconcile
+    // Never stale between the slow reads: the confirmation of a plain call holds two slow cadences.
+    expect([...statuses]).toEqual([]);
+    expect(h.core.getSnapshot()).toMatchObject({
+      status: 'recording',
+      calls: [expect.objectContaining({ stale: false })],
+    });
+  });
+
+  it('keeps the 10 s bound once the call is paused mid-minute: a lost resume is corrected within 10 s', async () => {
+    const clock = new ManualClock();
+    const { h } = await countedHarness(clock);
+    const callId = await h.establishedCall();
+    await h.waitStatus('recording');
+    await advanceSettled(clock, 20_000, h); // well inside the slow minute
+    expect(await h.core.toggleRecording()).toMatchObject({ ok: true });
+    await h.waitStatus('paused');
+    const pausedAt = clock.now();
+    await h.ctl.fault({ dropEvents: 1 });
+    await otherClientOperation(h.sim.url, callId, 'ResumeCallRecording', AGENT);
+    expect(h.core.getSnapshot().status).toBe('paused');
+
+    await waitFor(
+      async () => {
+        if (h.core.getSnapshot().status === 'recording') return true;
+        await advanceSettled(clock, 1_000, h);
+        return false;
+      },
+      5_000,
+      'the lost resume corrected',
+      () => h.core.getSnapshot(),
+    );
+    expect(clock.now() - pausedAt).toBeLessThanOrEqual(2 * CADENCE_MS);
+    expect(h.transitions.at(-1)).toMatchObject({ from: 'paused', to: 'recording', source: 'reconcile' });
+  });
+
+  it('goes back to the slow pace as soon as the pause ends (no fast read left armed)', async () => {
+    const clock = new ManualClock();
+    const { h, reads } = await countedHarness(clock);
+    await h.establishedCall();
+    await h.waitStatus('recording');
+    expect(await h.core.toggleRecording()).toMatchObject({ ok: true });
+    await h.waitStatus('paused');
+    await advanceSettled(clock, 12_000, h); // reads at the fast pace while paused
+    expect(await h.core.toggleRecording()).toMatchObject({ ok: true });
+    await h.waitStatus('recording');
+    const atResume = reads();
+    await advanceSettled(clock, 30_000, h);
+    expect(reads()).toBe(atResume);
+    expect(h.core.getSnapshot().status).toBe('recording');
   });
 });

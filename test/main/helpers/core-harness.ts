@@ -1,3 +1,10 @@
+/**
+ * A real simulator and a real core signed in as agent1, with everything the
+ * core reported (statuses, transitions, errors, log lines) recorded for the
+ * test to assert on, and the few actions tests need from outside the agent's
+ * own desktop (another client's operation, the server's recording truth).
+ */
+
 import { startSimulator, type SimulatorOptionsInput } from '../../../simulator/index.ts';
 import { createAgentCore, type AgentCore, type AgentCoreOptions } from '../../../main/core/agent-core.ts';
 import type { CoreErrorEvent, RecordingTransition } from '../../../main/core/core-events.ts';

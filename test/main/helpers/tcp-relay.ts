@@ -1,10 +1,12 @@
-import { createServer, connect, type Socket } from 'node:net';
-
 /**
  * A loopback TCP relay in front of the simulator, for what the simulator
  * cannot do by itself: become a black hole (a hung server that neither answers
  * nor refuses) and let tests count the requests a client sends.
  */
+
+import { createServer, connect, type Socket } from 'node:net';
+
+/** A running relay. */
 export interface TcpRelay {
   /** `http://127.0.0.1:<port>` of the relay. */
   url: string;

@@ -86,9 +86,9 @@ describe('against CometD’s server (the GWS peer)', () => {
     const p = await peer();
     const o = await connectTo(p.url, { timings: { maxBackoffMs: 1_000 } });
     const window = async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // warm-up to a steady pace (not a condition)
       const before = { ...p.counters };
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // rate window: counts an absence of excess
       return {
         connects: p.counters.connects - before.connects,
         handshakes: p.counters.handshakes - before.handshakes,
@@ -171,9 +171,9 @@ describe('the simulator’s ack knob and a re-handshake storm', () => {
       },
     );
     await h.ctl.fault({ bayeuxAdvice: 'handshake', interval: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // warm-up to a steady pace (not a condition)
     relay?.resetLog();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // rate window: counts an absence of excess
     // Unguarded: 268 requests/s, half of them REST re-reads, and 62 live clients on the simulator.
     expect(relay?.count(/"channel":"\/meta\/handshake"/)).toBeLessThanOrEqual(5);
     expect(relay?.count(/GET \/api\/v2\/me\/calls/)).toBeLessThanOrEqual(6);

@@ -146,10 +146,10 @@ describe('Bayeux connection recovery', () => {
     // The held connect gets the faulty reply only when answered (an event, or its poll
     // timeout under load): window the count once the loop has started, not before.
     await waitFor(() => (relay?.count(/\/meta\/handshake/) ?? 0) > 0, 2 * POLL_TIMEOUT_MS, 'the loop');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // warm-up to a steady pace (not a condition)
     relay?.resetLog();
     const windowMs = 1_000;
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    await new Promise((resolve) => setTimeout(resolve, windowMs)); // rate window: counts an absence of excess
     const bayeuxRequests = relay?.count(/POST \/api\/v2\/notifications/) ?? Infinity;
     // Unclamped this is hundreds per second; clamped it is a handful per throttle interval.
     expect(bayeuxRequests).toBeLessThan(25);
@@ -362,7 +362,7 @@ describe('interval:0 storm guard with CometD-style advice (sent once)', () => {
     await waitFor(() => connection.state === 'connected', 3_000, 'connected');
 
     const before = fake.connects.length;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // rate window: counts an absence of excess
     // Unthrottled this is hundreds per second.
     expect(fake.connects.length - before).toBeLessThanOrEqual(5);
 

@@ -1,5 +1,5 @@
 /**
- * A seeded fuzz of raw Bayeux replies (issue 10): 10,000 replies through the
+ * A seeded fuzz of raw Bayeux replies: 10,000 replies through the
  * reply gate and faye's own routing (no crash, nothing unsafe let through),
  * then a smaller number end to end over HTTP against the real client (no
  * crash, no event delivered that the server did not send on the channel, live

@@ -1,5 +1,5 @@
 /**
- * Issue 10 (hostile replies) and issue 9.1 (the 250 ms stall, the storm
+ * Hostile replies, and the pacing (the 250 ms stall, the storm
  * guard) against a small real Bayeux server whose replies the tests craft.
  * Each hostile reply: no crash (vitest fails the file on an uncaught error),
  * live again within seconds though the server holds connects for 10 s, and
@@ -124,7 +124,7 @@ describe('hostile replies on /meta/connect', () => {
     expect(o.connection.advisedIntervalMs).toBe(200);
     await waitFor(() => s.holding(), 3_000, 'next connect held');
     const connects = s.counters.connects;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // rate window: counts an absence of excess
     // Overflowed, faye's 1.2 × timeout request timer fires after 1 ms: hundreds of resends a second.
     expect(s.counters.connects - connects).toBeLessThanOrEqual(2);
     expect(o.connection.state).toBe('connected');
@@ -142,7 +142,7 @@ describe('hostile replies on /meta/connect', () => {
   });
 });
 
-describe('no hold-off after a reply that carried events (issue 9.1), either batch order', () => {
+describe('no hold-off after a reply that carried events, either batch order', () => {
   it.each(['events-first', 'connect-first'] as const)(
     '%s: the next connect goes out at once after an event-carrying instant reply',
     async (order) => {
@@ -159,11 +159,11 @@ describe('no hold-off after a reply that carried events (issue 9.1), either batc
   );
 });
 
-describe('storm guard, widened (issue 9.1)', () => {
+describe('storm guard, widened', () => {
   async function windowed(s: HostileBayeuxServer, ms = 1_000) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // warm-up to a steady pace (not a condition)
     const before = { ...s.counters };
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise((resolve) => setTimeout(resolve, ms)); // rate window: counts an absence of excess
     return {
       connects: s.counters.connects - before.connects,
       handshakes: s.counters.handshakes - before.handshakes,

@@ -1,5 +1,5 @@
 /**
- * Liveness (issue 10) and the watchdog (issue 9.2), each against a server
+ * Liveness and the watchdog, each against a server
  * that really does or does not answer: the simulator behind a TCP relay that
  * can freeze. Our timers run on a manual clock; the server runs in real time.
  */
@@ -134,7 +134,7 @@ describe('reconnectNow()', () => {
     await waitFor(() => connection.state === 'disconnected', 1_000, 'recovering');
     clock.advance(WINDOW_MS); // ...and the next one is a minute away on our clock.
     relay.thaw();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // absence window: nothing reconnects by itself
     const handshakes = relay.count(HANDSHAKES);
     connection.reconnectNow();
     await waitFor(() => connection.state === 'connected', 4_000, 'connected after reconnectNow');

@@ -1,5 +1,5 @@
 /**
- * Issue 9.3: after a long-poll reply that carried events, the next
+ * After a long-poll reply that carried events, the next
  * `/meta/connect` leaves without faye's two timer hops (`_cycleConnection`'s
  * `setTimeout(interval)` and the transport's 0 ms batching timer). The
  * mechanism is asserted by ordering, not by time: a 0 ms timer queued when the
@@ -49,7 +49,7 @@ function recordConnectsSent(log: string[]): void {
   }) as typeof http.request;
 }
 
-describe('the next /meta/connect after an event-carrying reply (issue 9.3)', () => {
+describe('the next /meta/connect after an event-carrying reply', () => {
   it.each(['events-first', 'connect-first'] as const)(
     '%s: goes out before a 0 ms timer queued at the event fires',
     async (order) => {
@@ -83,9 +83,9 @@ describe('the next /meta/connect after an event-carrying reply (issue 9.3)', () 
 
 describe('the storm guard still floors what the fast re-arm would loop on', () => {
   async function connectsPerSecond(s: HostileBayeuxServer): Promise<number> {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // warm-up to a steady pace (not a condition)
     const before = s.counters.connects;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // rate window: counts an absence of excess
     return s.counters.connects - before;
   }
 

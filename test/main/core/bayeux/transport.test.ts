@@ -1,5 +1,5 @@
 /**
- * Transport `auto` (issue 9.4), the default: websocket first, long-polling
+ * Transport `auto`, the default: websocket first, long-polling
  * when the upgrade is refused or the websocket dies repeatedly, websocket
  * again after a while; a websocket dropped mid-call recovers with the state re-read.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10.3/10.7 on the REST side: whatever a server (or a proxy, or a load
+ * Hostile answers on the REST side: whatever a server (or a proxy, or a load
  * balancer) answers, the session never crashes, never buffers without bound
  * and never quotes a secret back.
  */
