@@ -207,6 +207,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'node:*'],
+              message:
+                'i18n runs in the main process, the window and the extension alike: no Node, no Electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     rules: {
       'no-restricted-imports': [

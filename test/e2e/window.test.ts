@@ -63,7 +63,8 @@ describe.skipIf(!HAVE_CHROMIUM)('agent window in Chromium (browser mode)', () =>
       'long-polling',
     ]);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 860 } });
+    // English explicitly: the window follows the browser's language (the other locales: locales.test.ts).
+    page = await browser.newPage({ viewport: { width: 900, height: 860 }, locale: 'en-US' });
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());
     });

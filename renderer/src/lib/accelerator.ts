@@ -24,7 +24,8 @@ export type CaptureResult =
   | { kind: 'cancel' }
   /** Tab / Shift+Tab without other modifiers: let focus move (keyboard users must be able to leave). */
   | { kind: 'pass' }
-  | { kind: 'invalid'; reason: string };
+  /** `reason`: the message key that says why (`hotkey.invalid-key`, `hotkey.needs-modifier`). */
+  | { kind: 'invalid'; reason: 'hotkey.invalid-key' | 'hotkey.needs-modifier' };
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'OS']);
 
@@ -85,7 +86,7 @@ export function captureAccelerator(input: KeyInput, mac: boolean): CaptureResult
   if (input.key === 'Tab' && plain) return { kind: 'pass' };
   if (MODIFIER_KEYS.has(input.key)) return { kind: 'incomplete' };
   const key = keyName(input.code);
-  if (key === undefined) return { kind: 'invalid', reason: 'That key cannot be part of a hotkey.' };
+  if (key === undefined) return { kind: 'invalid', reason: 'hotkey.invalid-key' };
   const parts: string[] = [];
   const commandLike = mac ? input.metaKey : input.ctrlKey;
   if (commandLike) parts.push('CommandOrControl');
@@ -95,10 +96,7 @@ export function captureAccelerator(input: KeyInput, mac: boolean): CaptureResult
   if (input.shiftKey) parts.push('Shift');
   const functionKey = /^F\d+$/.test(key);
   if (!functionKey && !input.ctrlKey && !input.metaKey && !input.altKey) {
-    return {
-      kind: 'invalid',
-      reason: 'Add Ctrl or Alt: a hotkey without them would fire while you type.',
-    };
+    return { kind: 'invalid', reason: 'hotkey.needs-modifier' };
   }
   parts.push(key);
   return { kind: 'accelerator', accelerator: parts.join('+') };

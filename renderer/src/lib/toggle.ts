@@ -1,46 +1,49 @@
-import type { AppStatus } from '../../../contract/ipc-contract.ts';
-
 /**
- * The Pause/Resume button as plain data, so its labels and disabled rules are
- * pinned by tests. Its accessible name always starts with `Pause recording`
- * or `Resume recording` (issue 7, item 2).
+ * The Pause/Resume button as plain data (message keys), so its labels and disabled rules are pinned by tests in
+ * every language. Its accessible name always starts with the words of `toggle.pause` or `toggle.resume`
+ * ("Pause recording" / "Resume recording" in English).
  */
+
+import type { AppStatus } from '../../../contract/ipc-contract.ts';
+import type { MessageKey } from './i18n.ts';
+
+/** The button, as keys the component translates. */
 export interface ToggleModel {
   /** The command the button sends. */
   action: 'pause' | 'resume';
-  label: 'Pause recording' | 'Resume recording';
+  label: 'toggle.pause' | 'toggle.resume';
   /** Shown while the server has not confirmed the change yet. */
-  pendingText?: 'Pausing…' | 'Resuming…';
+  pendingText?: 'status.pausing' | 'status.resuming';
   disabled: boolean;
   /** Why it is disabled, for the description under the button. */
-  reason?: string;
+  reason?: MessageKey;
 }
 
 /**
- * Builds the button for the *displayed* status (see `displayStatus`) and
- * whether our own request is still in flight (`inFlight`: the action sent).
+ * Builds the button for the *displayed* status (see `displayStatus`) and whether our own request is still in
+ * flight (`inFlight`: the action sent).
  */
 export function toggleModel(status: AppStatus, inFlight?: 'pause' | 'resume'): ToggleModel {
   if (inFlight === 'pause' || status === 'pausing') {
-    return { action: 'pause', label: 'Pause recording', pendingText: 'Pausing…', disabled: true };
+    return { action: 'pause', label: 'toggle.pause', pendingText: 'status.pausing', disabled: true };
   }
   if (inFlight === 'resume' || status === 'resuming') {
-    return { action: 'resume', label: 'Resume recording', pendingText: 'Resuming…', disabled: true };
+    return { action: 'resume', label: 'toggle.resume', pendingText: 'status.resuming', disabled: true };
   }
   switch (status) {
     case 'recording':
-      return { action: 'pause', label: 'Pause recording', disabled: false };
+      return { action: 'pause', label: 'toggle.pause', disabled: false };
     case 'paused':
-      return { action: 'resume', label: 'Resume recording', disabled: false };
+      return { action: 'resume', label: 'toggle.resume', disabled: false };
     default:
-      return { action: 'pause', label: 'Pause recording', disabled: true, reason: DISABLED_REASON[status] };
+      return { action: 'pause', label: 'toggle.pause', disabled: true, reason: DISABLED_REASON[status] };
   }
 }
 
-const DISABLED_REASON: Partial<Record<AppStatus, string>> = {
-  'not-recording': 'Recording is off on this call: nothing to pause.',
-  'no-call': 'No call to pause.',
-  unknown: 'The recording state is not confirmed: wait for the server.',
-  disconnected: 'Not connected to the server.',
-  'signed-out': 'Signed out.',
+const DISABLED_REASON: Partial<Record<AppStatus, MessageKey>> = {
+  'not-recording': 'toggle.reason.not-recording',
+  'no-call': 'toggle.reason.no-call',
+  unknown: 'toggle.reason.unknown',
+  disconnected: 'toggle.reason.disconnected',
+  'signed-out': 'toggle.reason.signed-out',
 };

@@ -96,3 +96,19 @@ describe('window', () => {
     await waitFor(() => expect(screen.queryByText('Call ended')).toBeNull());
   });
 });
+
+describe('window timing', () => {
+  it('times the pause from now, not from when the first view it reads was made', async () => {
+    const now = Date.now();
+    // getState hands back the last view, made a minute ago when the pause was confirmed.
+    const view = makeView({
+      status: 'paused',
+      pausedSince: now - 125_000,
+      calls: [makeCall({ recording: 'paused' })],
+      at: now - 60_000,
+    });
+    render(App, { api: createFakeApi(view) });
+    const shown = await screen.findByTestId('paused-for');
+    expect(shown.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/Paused for 2 min [5-7] sec\./);
+  });
+});

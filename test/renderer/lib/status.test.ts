@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../../contract/ipc-contract.ts';
+import { STATUS_WORDS } from '../../../contract/status-words.ts';
 import {
-  STATUS_WORDS,
   agentStateWords,
   callRecordingWords,
+  callStateWords,
   displayStatus,
-  formatDuration,
+  statusNoteWords,
+  statusWord,
 } from '../../../renderer/src/lib/status.ts';
 import { makeCall, makeView } from '../helpers/fake-api.ts';
+import { strictTranslator, t } from './strict-translator.ts';
+
+/** The word the region shows for `view`, in English. */
+const word = (...args: Parameters<typeof displayStatus>): string =>
+  statusWord(t, displayStatus(...args).status);
 
 const ALL: AppStatus[] = [
   'recording',
@@ -46,6 +53,7 @@ describe('displayStatus', () => {
       return displayStatus(view);
     });
     expect(shown.map((d) => d.status)).toEqual(ALL);
+    expect(shown.map((d) => statusWord(t, d.status))).toEqual(ALL.map((s) => STATUS_WORDS[s]));
     expect(shown.map((d) => d.icon)).toEqual([
       'recording',
       'paused',
@@ -62,46 +70,51 @@ describe('displayStatus', () => {
   it('never shows a stale confirmation as confirmed: a stale recording call is Unknown', () => {
     const view = makeView({ status: 'recording', calls: [makeCall({ stale: true })] });
     const display = displayStatus(view);
-    expect(display.word).toBe('Unknown');
-    expect(display.note).toMatch(/not confirmed/);
+    expect(statusWord(t, display.status)).toBe('Unknown');
+    expect(statusNoteWords(t, display.note ?? 'bridge-lost')).toMatch(/not confirmed/);
   });
 
   it('shows Disconnected, not the last state, while the stream is down', () => {
-    expect(displayStatus(makeView({ status: 'paused', connection: 'connecting' })).word).toBe('Disconnected');
+    expect(word(makeView({ status: 'paused', connection: 'connecting' }))).toBe('Disconnected');
   });
 
   it('shows Unknown before any view and when contact with the app is lost', () => {
-    expect(displayStatus(undefined).word).toBe('Unknown');
-    expect(displayStatus(makeView({ status: 'recording' }), false).word).toBe('Unknown');
+    expect(word(undefined)).toBe('Unknown');
+    expect(word(makeView({ status: 'recording' }), false)).toBe('Unknown');
   });
 
   it('shows Signed out whenever the session is not signed in', () => {
     const view = makeView({ status: 'no-call', session: { phase: 'signed-out', demo: false } });
-    expect(displayStatus(view).word).toBe('Signed out');
+    expect(word(view)).toBe('Signed out');
   });
 });
 
 describe('call list words', () => {
   it('says "not confirmed" for a stale call whatever its last state', () => {
-    expect(callRecordingWords(makeCall({ recording: 'paused', stale: true }))).toBe(
+    expect(callRecordingWords(t, makeCall({ recording: 'paused', stale: true }))).toBe(
       'recording state not confirmed',
     );
-    expect(callRecordingWords(makeCall({ recording: 'paused' }))).toBe('recording paused');
+    expect(callRecordingWords(t, makeCall({ recording: 'paused' }))).toBe('recording paused');
   });
 });
 
 describe('agentStateWords', () => {
   it('spells GWS agent states as words', () => {
-    expect(agentStateWords('NotReady')).toBe('Not ready');
-    expect(agentStateWords('AfterCallWork')).toBe('After call work');
-    expect(agentStateWords(undefined)).toBe('not known');
+    expect(agentStateWords(t, 'NotReady')).toBe('Not ready');
+    expect(agentStateWords(t, 'AfterCallWork')).toBe('After call work');
+    expect(agentStateWords(t, undefined)).toBe('not known');
   });
 });
 
-describe('formatDuration', () => {
-  it('formats minutes and hours, never negative', () => {
-    expect(formatDuration(65_400)).toBe('1:05');
-    expect(formatDuration(3_725_000)).toBe('1:02:05');
-    expect(formatDuration(-5000)).toBe('0:00');
+describe('in other languages', () => {
+  it('words call states, types and agent states, and keeps an unknown GWS state as GWS names it', () => {
+    const de = strictTranslator('de').t;
+    expect(callStateWords(de, makeCall({ state: 'Held' }))).toBe('Gehalten');
+    expect(callStateWords(de, makeCall({ state: 'Parked' }))).toBe('Parked');
+    expect(agentStateWords(de, 'NotReady')).toBe('Nicht bereit');
+    expect(agentStateWords(de, 'OnBreak')).toBe('On break');
+    expect(callRecordingWords(strictTranslator('ar').t, makeCall({ recording: 'paused', stale: true }))).toBe(
+      'حالة التسجيل غير مؤكدة',
+    );
   });
 });
