@@ -22,7 +22,10 @@
 
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
+import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Electron from 'electron';
@@ -169,6 +172,7 @@ export class FakeApp extends EventEmitter implements Members<Electron.App> {
     this.exitCodes = [];
     this.focusCalls = 0;
     this.appPath = process.cwd();
+    this.isPackaged = false;
   }
 }
 
@@ -431,13 +435,39 @@ export class FakePowerMonitor extends EventEmitter implements Members<Electron.P
 
 export const powerMonitor = new FakePowerMonitor();
 
-/** `net`: only `isOnline()` (the main process has no online event); `online` is the control. */
+/**
+ * `net`: `isOnline()` (the main process has no online event; `online` is the
+ * control) and `request()`, which electron-updater downloads with. Chromium
+ * checks certificates against the OS store; here that store is Node's roots
+ * plus `trustedCertificates` (a test CA), the control.
+ */
 export const net = {
   online: true,
+  trustedCertificates: [] as string[],
   isOnline(): boolean {
     return net.online;
   },
+  request(options: Electron.ClientRequestConstructorOptions | string): Electron.ClientRequest {
+    const o: Electron.ClientRequestConstructorOptions =
+      typeof options === 'string' ? { url: options } : options;
+    const target = o.url ? new URL(o.url) : undefined;
+    const protocol = target?.protocol ?? o.protocol ?? 'https:';
+    const send = protocol === 'http:' ? httpRequest : httpsRequest;
+    const request = send({
+      protocol,
+      hostname: target?.hostname ?? o.hostname,
+      port: target?.port ?? o.port,
+      path: target ? `${target.pathname}${target.search}` : o.path,
+      method: o.method ?? 'GET',
+      headers: o.headers,
+      ca: [...rootCertificates, ...net.trustedCertificates],
+    });
+    return request as unknown as Electron.ClientRequest;
+  },
 };
+
+/** `autoUpdater` (Electron's own): electron-updater emits `before-quit-for-update` on it. */
+export const autoUpdater = new EventEmitter();
 
 // ------------------------------------------------------- session, webRequest
 
@@ -498,7 +528,17 @@ export class FakeSession extends EventEmitter implements Members<Electron.Sessio
   }
 }
 
-export const session = { defaultSession: new FakeSession() as unknown as Electron.Session };
+/** Sessions by partition name (`fromPartition`), e.g. electron-updater's own. */
+const partitions = new Map<string, FakeSession>();
+
+export const session = {
+  defaultSession: new FakeSession() as unknown as Electron.Session,
+  fromPartition(partition: string): Electron.Session {
+    const existing = partitions.get(partition) ?? new FakeSession();
+    partitions.set(partition, existing);
+    return existing as unknown as Electron.Session;
+  },
+};
 
 /** The default session as a fake. */
 export function fakeDefaultSession(): FakeSession {
@@ -772,7 +812,7 @@ export const electronFakePins = {
   buildFromTemplate: FakeMenu.buildFromTemplate satisfies typeof Electron.Menu.buildFromTemplate,
   getAllWindows: FakeBrowserWindow.getAllWindows satisfies typeof Electron.BrowserWindow.getAllWindows,
   isSupported: FakeNotification.isSupported satisfies typeof Electron.Notification.isSupported,
-  session: session satisfies Partial<Pick<typeof Electron.session, 'defaultSession'>>,
+  session: session satisfies Partial<Pick<typeof Electron.session, 'defaultSession' | 'fromPartition'>>,
 };
 
 /** Clears every recording and control (call in `beforeEach`). */
@@ -782,6 +822,9 @@ export function resetElectronFake(): void {
   safeStorage.reset();
   powerMonitor.removeAllListeners();
   net.online = true;
+  net.trustedCertificates = [];
+  autoUpdater.removeAllListeners();
+  partitions.clear();
   ipcMain.reset();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoked.length = 0;
@@ -801,6 +844,7 @@ export function resetElectronFake(): void {
 /** Default export, for modules that `import electron from 'electron'` (electron-store does). */
 export default {
   app,
+  autoUpdater,
   BrowserWindow,
   contextBridge,
   globalShortcut,

@@ -31,8 +31,8 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('Windows: NSIS assisted installer offering per-user and per-machine', () => {
-    expect(targetNames(config.win?.target)).toEqual(['nsis']);
+  it('Windows: NSIS assisted installer offering per-user and per-machine, and a per-machine MSI', () => {
+    expect(targetNames(config.win?.target)).toEqual(['nsis', 'msi']);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
   });
 
