@@ -262,6 +262,12 @@ export default tseslint.config(
     plugins: { vitest },
     rules: { 'vitest/no-focused-tests': 'error', 'vitest/no-disabled-tests': 'warn' },
   },
+  // electron-builder hooks are CommonJS scripts that electron-builder require()s.
+  {
+    files: ['build/**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Svelte components of the renderer: svelte-eslint-parser with TypeScript inside <script lang="ts">.
   ...svelte.configs.recommended,
   {
