@@ -1,7 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'electron-vite';
-
 /**
  * `npm run build` (`electron-vite build`) → the layout electron-builder packs:
  *
@@ -10,12 +6,20 @@ import { defineConfig } from 'electron-vite';
  *   Runtime dependencies stay external (they ship in `node_modules` in the asar).
  * - `out/preload/preload.cjs`: the preload, **CommonJS**: a sandboxed preload
  *   cannot be an ES module, and electron-vite would emit ESM under
- *   `"type": "module"` unless told otherwise. Everything it imports (the IPC
- *   contract's channel names) is bundled in: a sandboxed preload can only
- *   `require('electron')`.
+ *   `"type": "module"` unless told otherwise. Everything it imports (the
+ *   zod-free naming rule and API builder of contract/) is bundled in: a
+ *   sandboxed preload can only `require('electron')`. The contract's method
+ *   names are compiled in as data (`__GWS_API_METHODS__`, read from the map
+ *   here, in Node): the preload gets the API's shape without the map's zod.
  * - `out/renderer/index.html` (+ assets): the Svelte window, root `renderer/`,
  *   relative asset URLs so it loads from `file://` inside the asar.
  */
+
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+import { API_METHODS } from './contract/ipc-contract.ts';
+
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
@@ -29,6 +33,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: { __GWS_API_METHODS__: JSON.stringify(API_METHODS) },
     build: {
       outDir: here('./out/preload'),
       externalizeDeps: false,

@@ -2,9 +2,11 @@
  * The one IPC contract between the main process and the window (and, in
  * browser mode, between the Node server and the page over a WebSocket).
  *
- * Channel names, zod schemas for everything that crosses the boundary, and
- * {@link GwsApi}, the API the preload exposes with `contextBridge` as
- * `window.gwsApi`. Types are inferred from the schemas once, here.
+ * Zod schemas for everything that crosses the boundary, and {@link IPC_CONTRACT},
+ * the one map `{ method: { request schema, result } }` (plus the pushes) from
+ * which the window's API ({@link GwsApi}), the app-service port
+ * ({@link AppServicePort}), the channel names and the router are derived
+ * (contract/contract-kit.ts). Types are inferred from the schemas once, here.
  *
  * Rules this contract keeps by construction:
  * - the renderer never receives a password, a cookie or a CSRF token: no
@@ -14,14 +16,25 @@
  *   (`.strict()`: unknown keys are refused, not ignored);
  * - codes, never prose, drive the UI: every failure has a `code`.
  *
- * Imported by main (values), preload (channel names) and the renderer
- * (`import type` only).
+ * Imported by main (values) and by the preload and the renderer as types only:
+ * they get the method names without zod (a build-time list in the preload,
+ * the server's page in browser mode).
  */
 
 import { z } from 'zod';
-
-export { INVOKE_CHANNELS, IpcChannel, PUSH_CHANNELS } from './ipc-channels.ts';
-import { IpcChannel, type INVOKE_CHANNELS } from './ipc-channels.ts';
+import {
+  channelTable,
+  defineContract,
+  invoke,
+  invokeMethods,
+  push,
+  type ApiOf,
+  type InvokeMethods,
+  type PortOf,
+  type PushEventOf,
+  type RefusalContext,
+} from './contract-kit.ts';
+import { invokeChannel, type InvokeChannelOf } from './ipc-channels.ts';
 
 // ---------------------------------------------------------------- values
 
@@ -316,50 +329,77 @@ export const settingsUpdateResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type SettingsUpdateResult = z.infer<typeof settingsUpdateResultSchema>;
 
-// ---------------------------------------------------------------- the API
+// ---------------------------------------------------------------- the map
+
+/**
+ * THE contract: every call the window can make and every event main pushes to
+ * it, by API method name. Adding a call is one entry here (with its request
+ * schema, if new) and one method in the app service; the preload, the router
+ * of both transports, the browser-mode client and the renderer's test fake
+ * follow from this map, and the compiler refuses an app service without it.
+ */
+export const IPC_CONTRACT = defineContract({
+  getState: invoke(appViewSchema, { sync: true }),
+  command: invoke(commandResultSchema, {
+    request: commandRequestSchema,
+    refuse: (reason): CommandResultView => ({ ok: false, code: 'invalid-input', reason }),
+  }),
+  signIn: invoke(signInResultSchema, {
+    request: signInRequestSchema,
+    refuse: (message): SignInResult => ({ ok: false, code: 'invalid-input', message }),
+  }),
+  startDemo: invoke(signInResultSchema),
+  signOut: invoke(z.void()),
+  getSettings: invoke(settingsViewSchema, { sync: true }),
+  updateSettings: invoke(settingsUpdateResultSchema, {
+    request: settingsPatchSchema,
+    refuse: (message, context: RefusalContext<SettingsView>): SettingsUpdateResult => ({
+      ok: false,
+      code: 'invalid',
+      message,
+      settings: context.getSettings(),
+    }),
+  }),
+  /** The whole {@link AppView}, on every change. */
+  onState: push('view', appViewSchema),
+  /** One {@link Notice}. */
+  onNotice: push('notice', noticeSchema),
+});
+
+/** The map's type. */
+export type IpcContract = typeof IPC_CONTRACT;
 
 /**
  * The API the preload exposes as `window.gwsApi` (and the browser-mode client
  * implements over its WebSocket). Everything async; subscriptions return an
  * unsubscribe function.
  */
-export interface GwsApi {
-  getState(): Promise<AppView>;
-  onState(listener: (view: AppView) => void): () => void;
-  onNotice(listener: (notice: Notice) => void): () => void;
-  command(request: CommandRequest): Promise<CommandResultView>;
-  signIn(request: SignInRequest): Promise<SignInResult>;
-  startDemo(): Promise<SignInResult>;
-  signOut(): Promise<void>;
-  getSettings(): Promise<SettingsView>;
-  updateSettings(patch: SettingsPatch): Promise<SettingsUpdateResult>;
-}
+export type GwsApi = ApiOf<IpcContract>;
 
 /**
  * The main-process side of {@link GwsApi}: what the Electron IPC adapter and
  * the browser-mode bridge both call after validating the payload with the
- * request schema of its channel. One implementation (main/app/services/app-service.ts).
+ * request schema of its call. One implementation (main/app/services/app-service.ts).
  */
-export interface AppServicePort {
-  getState(): AppView;
-  subscribe(
-    listener: (event: { type: 'state'; view: AppView } | { type: 'notice'; notice: Notice }) => void,
-  ): () => void;
-  command(request: CommandRequest): Promise<CommandResultView>;
-  signIn(request: SignInRequest): Promise<SignInResult>;
-  startDemo(): Promise<SignInResult>;
-  signOut(): Promise<void>;
-  getSettings(): SettingsView;
-  updateSettings(patch: SettingsPatch): Promise<SettingsUpdateResult>;
-}
+export type AppServicePort = PortOf<IpcContract>;
 
-/** Request schema per invoke channel (`undefined`: the channel takes no payload). */
-export const INVOKE_REQUEST_SCHEMAS = {
-  [IpcChannel.GetState]: undefined,
-  [IpcChannel.Command]: commandRequestSchema,
-  [IpcChannel.SignIn]: signInRequestSchema,
-  [IpcChannel.StartDemo]: undefined,
-  [IpcChannel.SignOut]: undefined,
-  [IpcChannel.GetSettings]: undefined,
-  [IpcChannel.UpdateSettings]: settingsPatchSchema,
-} as const satisfies Record<(typeof INVOKE_CHANNELS)[number], z.ZodType | undefined>;
+/** One push as main emits it: `{ type: 'state', view }` or `{ type: 'notice', notice }`. */
+export type PushEvent = PushEventOf<IpcContract>;
+
+/** An invoke method of the map (`getState`, `command`, ...). */
+export type InvokeMethod = InvokeMethods<IpcContract>;
+
+/** Every method of {@link GwsApi}, invokes and pushes, in the map's order. */
+export const API_METHODS = Object.keys(IPC_CONTRACT) as (keyof IpcContract)[];
+
+/** The invoke methods, in the map's order. */
+export const INVOKE_METHODS = invokeMethods(IPC_CONTRACT);
+
+/** Channel names: `IpcChannel.GetState` is `gws:get-state`, `IpcChannel.State` is `gws:state`. */
+export const IpcChannel = channelTable(IPC_CONTRACT);
+
+/** The channel of each invoke method, as a non-empty tuple (zod enums need one). */
+export const INVOKE_CHANNELS = INVOKE_METHODS.map(invokeChannel) as [
+  InvokeChannelOf<InvokeMethod>,
+  ...InvokeChannelOf<InvokeMethod>[],
+];

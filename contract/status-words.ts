@@ -1,12 +1,13 @@
-import type { AppStatus } from './ipc-contract.ts';
-
 /**
  * The word of each recording status, shared by the tray tooltip and the
- * window. It is the accessibility contract of issue 7 (item 2): the window's
- * `role="status"` region contains exactly one of these nine words, and checks
- * and screen-reader users rely on them. A zod-free file, so the renderer can
+ * window. It is an accessibility contract: the window's `role="status"`
+ * region contains exactly one of these nine words, and checks and
+ * screen-reader users rely on them. A zod-free file, so the renderer can
  * import it as a value without bundling the schemas.
  */
+
+import type { AppStatus } from './ipc-contract.ts';
+
 export const STATUS_WORDS: Readonly<Record<AppStatus, string>> = {
   recording: 'Recording',
   paused: 'Paused',

@@ -1,18 +1,8 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import {
-  INVOKE_CHANNELS,
-  INVOKE_REQUEST_SCHEMAS,
-  IpcChannel,
-  type AppServicePort,
-  type SettingsUpdateResult,
-} from '../../contract/ipc-contract.ts';
-import { invokeService } from '../app/services/invoke-service.ts';
-import type { LoggerPort } from '../app/ports/app-ports.ts';
-
 /**
  * The main-process end of the IPC contract: `ipcMain.handle` for each invoke
- * channel of `contract/ipc-contract.ts`, forwarding to the one
- * {@link AppServicePort}, and the State/Notice pushes to our window only.
+ * method of the map in `contract/ipc-contract.ts` (on its channel, `getState`
+ * → `gws:get-state`), routed to the one {@link AppServicePort} by the shared
+ * router, and every push event to our window only.
  *
  * Every invoke is checked before anything else:
  * 1. the sender is our window's webContents, from its top frame (not an
@@ -23,6 +13,19 @@ import type { LoggerPort } from '../app/ports/app-ports.ts';
  *    `invalid` answer where the contract has one (command, sign-in, settings),
  *    else the invoke rejects; either way the service is not called.
  */
+
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { invokeChannel, pushChannel, pushPayload } from '../../contract/ipc-channels.ts';
+import {
+  INVOKE_METHODS,
+  type AppServicePort,
+  type InvokeMethod,
+  type PushEvent,
+} from '../../contract/ipc-contract.ts';
+import { callService, parseRequest, refusalAnswer } from '../app/services/invoke-service.ts';
+import type { LoggerPort } from '../app/ports/app-ports.ts';
+
+/** Options of {@link registerIpc}. */
 export interface IpcAdapterOptions {
   service: AppServicePort;
   /** Our window's webContents, while it exists. */
@@ -66,67 +69,58 @@ export function isTrustedSender(
   }
 }
 
-type Channel = (typeof INVOKE_CHANNELS)[number];
+/** Refuses an invoke whose sender is not our page (logged; the service is not called). */
+function checkSender(options: IpcAdapterOptions, channel: string, event: IpcMainInvokeEvent): void {
+  if (isTrustedSender(event, options.contents(), options.pageUrl)) return;
+  options.logger.warn('IPC from an unexpected sender refused', {
+    channel,
+    url: String(event.senderFrame?.url ?? '').slice(0, 200),
+  });
+  throw new Error(REFUSED_SENDER);
+}
 
-/** Answer for an invalid payload, per channel, in the contract's own failure shapes. */
-function invalidAnswer(channel: Channel, message: string, service: AppServicePort): unknown {
-  switch (channel) {
-    case IpcChannel.Command:
-      return { ok: false, code: 'invalid-input', reason: message };
-    case IpcChannel.SignIn:
-      return { ok: false, code: 'invalid-input', message };
-    case IpcChannel.UpdateSettings:
-      return {
-        ok: false,
-        code: 'invalid',
-        message,
-        settings: service.getSettings(),
-      } satisfies SettingsUpdateResult;
-    default:
-      throw new Error(message);
+/**
+ * One invoke from a trusted sender: parsed with the call's schema, then the
+ * service; an invalid payload gets the call's own failure answer where the
+ * contract has one, else the invoke rejects.
+ */
+function handleInvoke(options: IpcAdapterOptions, method: InvokeMethod, args: unknown[]): unknown {
+  const { service, logger } = options;
+  const channel = invokeChannel(method);
+  const request = parseRequest(method, args);
+  if (request.ok) return callService(service, method, request.args);
+  if (request.reason === 'unexpected-payload') {
+    logger.warn('IPC payload refused', { channel, issues: 1 });
+    throw new Error('Invalid request: this call takes no arguments');
   }
+  const message = `Invalid request: ${request.issues
+    .map((issue) => `${issue.path || 'request'}: ${issue.message}`)
+    .join('; ')}`;
+  logger.warn('IPC payload refused', { channel, issues: request.issues.length });
+  const refusal = refusalAnswer(service, method, message);
+  if (refusal) return refusal.answer;
+  throw new Error(message);
+}
+
+/** Sends one push to our window, on the event's channel, with its payload only. */
+function sendPush(options: IpcAdapterOptions, event: PushEvent): void {
+  const contents = options.contents();
+  if (!contents || contents.isDestroyed()) return;
+  contents.send(pushChannel(event.type), pushPayload(event));
 }
 
 /** Registers the handlers and the pushes; returns the function that removes them. */
 export function registerIpc(options: IpcAdapterOptions): () => void {
-  const { service, logger } = options;
-  for (const channel of INVOKE_CHANNELS) {
-    const schema = INVOKE_REQUEST_SCHEMAS[channel];
+  for (const method of INVOKE_METHODS) {
+    const channel = invokeChannel(method);
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
-      if (!isTrustedSender(event, options.contents(), options.pageUrl)) {
-        logger.warn('IPC from an unexpected sender refused', {
-          channel,
-          url: String(event.senderFrame?.url ?? '').slice(0, 200),
-        });
-        throw new Error(REFUSED_SENDER);
-      }
-      let payload: unknown;
-      if (schema) {
-        const parsed = schema.safeParse(args[0]);
-        if (!parsed.success) {
-          const message = `Invalid request: ${parsed.error.issues
-            .map((i) => `${i.path.join('.') || 'request'}: ${i.message}`)
-            .join('; ')}`;
-          logger.warn('IPC payload refused', { channel, issues: parsed.error.issues.length });
-          return invalidAnswer(channel, message, service);
-        }
-        payload = parsed.data;
-      } else if (args.length > 0 && args[0] !== undefined) {
-        // No failure shape in the contract for these: the invoke rejects.
-        logger.warn('IPC payload refused', { channel, issues: 1 });
-        throw new Error('Invalid request: this call takes no arguments');
-      }
-      return invokeService(service, channel, payload);
+      checkSender(options, channel, event);
+      return handleInvoke(options, method, args);
     });
   }
-  const unsubscribe = service.subscribe((event) => {
-    const contents = options.contents();
-    if (!contents || contents.isDestroyed()) return;
-    if (event.type === 'state') contents.send(IpcChannel.State, event.view);
-    else contents.send(IpcChannel.Notice, event.notice);
-  });
+  const unsubscribe = options.service.subscribe((event) => sendPush(options, event));
   return () => {
     unsubscribe();
-    for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel);
+    for (const method of INVOKE_METHODS) ipcMain.removeHandler(invokeChannel(method));
   };
 }

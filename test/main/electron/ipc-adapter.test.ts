@@ -1,11 +1,16 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  API_METHODS,
   DEFAULT_SETTINGS,
+  INVOKE_METHODS,
+  IPC_CONTRACT,
   IpcChannel,
   type AppServicePort,
   type AppView,
   type GwsApi,
+  type InvokeMethod,
   type Notice,
+  type PushEvent,
 } from '../../../contract/ipc-contract.ts';
 import { REFUSED_SENDER, registerIpc } from '../../../main/electron/ipc-adapter.ts';
 import {
@@ -31,28 +36,37 @@ const view: AppView = {
   at: 1,
 };
 
-/** A recording AppServicePort: what the IPC layer passed on. */
+/**
+ * A recording AppServicePort: what the IPC layer passed on. Built over the
+ * map's invoke methods, so a new call of the contract needs no edit here.
+ */
 function recordingService() {
   const calls: { method: string; arg?: unknown }[] = [];
-  let push: ((e: { type: 'state'; view: AppView } | { type: 'notice'; notice: Notice }) => void) | undefined;
+  let push: ((e: PushEvent) => void) | undefined;
   const settings = { values: DEFAULT_SETTINGS, locked: [], problems: [], passwordStorage: 'memory' as const };
-  const service: AppServicePort = {
-    getState: () => (calls.push({ method: 'getState' }), view),
-    subscribe: (listener) => {
+  const answers: Partial<Record<InvokeMethod, unknown>> = {
+    getState: view,
+    command: { ok: true, operation: 'PauseCallRecording' },
+    signIn: { ok: true },
+    startDemo: { ok: true },
+    getSettings: settings,
+    updateSettings: { ok: true, settings },
+  };
+  const handlers = INVOKE_METHODS.map((method) => [
+    method,
+    (...args: unknown[]) => {
+      calls.push(args.length > 0 ? { method, arg: args[0] } : { method });
+      return IPC_CONTRACT[method].sync ? answers[method] : Promise.resolve(answers[method]);
+    },
+  ]);
+  const service = {
+    ...Object.fromEntries(handlers),
+    subscribe: (listener: (e: PushEvent) => void) => {
       push = listener;
       return () => (push = undefined);
     },
-    command: async (arg) => (
-      calls.push({ method: 'command', arg }),
-      { ok: true, operation: 'PauseCallRecording' }
-    ),
-    signIn: async (arg) => (calls.push({ method: 'signIn', arg }), { ok: true }),
-    startDemo: async () => (calls.push({ method: 'startDemo' }), { ok: true }),
-    signOut: async () => void calls.push({ method: 'signOut' }),
-    getSettings: () => (calls.push({ method: 'getSettings' }), settings),
-    updateSettings: async (arg) => (calls.push({ method: 'updateSettings', arg }), { ok: true, settings }),
-  };
-  return { service, calls, push: (e: Parameters<NonNullable<typeof push>>[0]) => push?.(e) };
+  } as AppServicePort;
+  return { service, calls, push: (e: PushEvent) => push?.(e) };
 }
 
 let win: FakeBrowserWindow;
@@ -216,7 +230,10 @@ describe('preload ↔ IPC adapter (through the fake ipcRenderer)', () => {
   let exposedKeys: string[] = [];
   let preloadApi: GwsApi;
   beforeAll(async () => {
+    // What electron.vite.config.ts compiles into the built preload.
+    vi.stubGlobal('__GWS_API_METHODS__', API_METHODS);
     await import('../../../preload/preload.ts');
+    vi.unstubAllGlobals();
     exposedKeys = [...contextBridge.exposed.keys()];
     preloadApi = contextBridge.exposed.get('gwsApi') as GwsApi;
   });

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { appViewSchema, settingsViewSchema, type AppView } from '../../../contract/ipc-contract.ts';
+import {
+  API_METHODS,
+  appViewSchema,
+  settingsViewSchema,
+  type AppView,
+} from '../../../contract/ipc-contract.ts';
 import { startBrowserApp, type BrowserApp } from '../../../main/web/browser-app.ts';
 import type { WsServerMessage } from '../../../contract/ws-protocol.ts';
 import { startSimulator, type RunningSimulator } from '../../../simulator/index.ts';
@@ -93,6 +98,11 @@ describe('browser-mode server', () => {
   it('refuses the WebSocket without the right token or from another origin', async () => {
     await expect(connect({ token: 'not-the-token' })).rejects.toThrow('HTTP 403');
     await expect(connect({ token: '' })).rejects.toThrow('HTTP 403');
+    // Same length, one character off: only a comparison of the bytes refuses it.
+    const last = app.web.token.at(-1) === 'A' ? 'B' : 'A';
+    const sameLength = app.web.token.slice(0, -1) + last;
+    expect(sameLength).toHaveLength(app.web.token.length);
+    await expect(connect({ token: sameLength })).rejects.toThrow('HTTP 403');
     await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
     await expect(connect({ origin: `http://127.0.0.1:${app.web.port + 1}` })).rejects.toThrow('HTTP 403');
     const ws = await connect();
@@ -163,6 +173,9 @@ describe('browser-mode server', () => {
     const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>window</title>');
+    // The page bundles no zod: it learns the API's method names from the map through its HTML.
+    const meta = /<meta name="gws-api-methods" content="([^"]*)">/.exec(page.body);
+    expect(meta?.[1]?.split(' ')).toEqual(API_METHODS);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'.*connect-src 'self'/);
     expect((await get('/..%2fsecret.txt')).status).toBe(404);
     expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
