@@ -4,7 +4,7 @@ import { startSimProcess } from './scale.ts';
 import { simulatorAt } from './targets.ts';
 
 /**
- * Issue 9.3: where does a long-polling POST → event cycle spend its time in
+ * Where does a long-polling POST → event cycle spend its time in
  * the client? Runs one client (ours or the official CometD client) against a
  * simulator in **another** process, so a `--cpu-prof` profile of this process
  * holds client frames only:

@@ -1,5 +1,5 @@
 /**
- * Issue 7's size and speed goals for the window, measured (not asserted in
+ * The window's size and speed goals, measured (not asserted in
  * tests): the gzip size of the built renderer JavaScript (goal ≤ 50 KB) and
  * the first render in Debian's Chromium (goal ≤ 200 ms after navigation
  * start): the time the status region first shows the app's real state,

@@ -25,7 +25,7 @@ export interface BenchReport {
   gwsLoad: GwsLoadResult | undefined;
 }
 
-/** One goal of issue 9 with where it stands. */
+/** One speed goal with where it stands. */
 export interface GoalCheck {
   goal: string;
   met: boolean;
@@ -128,7 +128,7 @@ export function formatReport(report: BenchReport): string {
   return parts.join('\n');
 }
 
-/** Issue 9's goals, checked against this run. */
+/** The speed goals, checked against this run. */
 export function checkGoals(report: BenchReport): GoalCheck[] {
   const goals: GoalCheck[] = [];
   for (const o of report.ours) {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: one run, side by side, against the simulator (faye) and the
  * CometD-server peer, written to bench/results/bench.json and printed as a
- * table with ratios and issue 9's goals. Not part of `npm test`. Ours and the
+ * table with ratios and the speed goals. Not part of `npm test`. Ours and the
  * official client run interleaved cycle by cycle (bench/paired.ts).
  *
  * Env: BENCH_CYCLES (POST→event cycles per client × server × transport, default 500),
@@ -12,7 +12,7 @@
  * BENCH_ONLY (comma list of sections a,b,c,d,e,f,g,w; default all), where g is
  * the GWS load (GET /me/calls per agent per minute, ours beside the old
  * policy) and w is the
- * window (issue 7): renderer JS gzip size and first render in Chromium, written
+ * window: renderer JS gzip size and first render in Chromium, written
  * to bench/results/renderer.json (BENCH_RENDERER_LOADS cold loads, default 15).
  */
 
@@ -139,7 +139,7 @@ const result = {
 };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/bench.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-process.stdout.write(`${formatReport(report)}\n\nGoals (issue 9):\n`);
+process.stdout.write(`${formatReport(report)}\n\nGoals:\n`);
 for (const g of goals) process.stdout.write(`  [${g.met ? 'met' : 'MISSED'}] ${g.goal}: ${g.detail}\n`);
 process.stdout.write(
   `\n${result.durationSeconds} s, node ${result.node}, ${result.cpus} × ${result.cpuModel}, load ${result.loadAverage.atStart.join('/')} → ${result.loadAverage.atEnd.join('/')}\n` +

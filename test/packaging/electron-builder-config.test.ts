@@ -1,5 +1,5 @@
 /**
- * electron-builder.yml states the installer promises of issue 6 item 11:
+ * electron-builder.yml states the installer promises:
  * NSIS per-user and per-machine (silent install), AppImage + deb, dmg, asar,
  * icons from assets/, and the security fuses. The Windows and macOS targets
  * cannot be built here (no Electron download, no NSIS/hdiutil), so their
