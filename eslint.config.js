@@ -5,7 +5,8 @@
  *   preload/  ─┼─▶ contract/          (the one IPC map, shared by every side)
  *   main/index.ts, main/cli/ ─▶ main/electron/, main/web/ ─▶ main/app/ ─▶ main/core/
  *   main/app:  services/ ─▶ policies/, ports/         (policies never import services)
- *   main/core: compliance/ ─▶ agent-core, sign-in, core-events ─▶ state/ ─▶ bayeux/ ─▶ gws/ ─▶ ports/
+ *   main/core: compliance/ ─▶ agent-core, sign-in, core-events ─▶ state/ ─▶ bayeux/ ─▶ gws/ ─▶ ports/;
+ *              evidence/ ─▶ compliance/audit-*, ports/ (the SIEM side never touches the live core)
  *   simulator/: a peer of the app, never imports it; inside, server/cli/index ─▶ api/ ─▶ http/ ─▶ domain/.
  *
  * The arrows are checked on resolved paths (`import-x/no-restricted-paths`), so a deep `../../` cannot slip
@@ -128,6 +129,22 @@ const ARROWS = [
     './main/core/state',
     ['./main/core/compliance', ...CORE_ROOT.map((f) => `./${f}`)],
     'core/state (calls and the recording machine) sits under the agent core and compliance.',
+  ),
+  zone(
+    './main/core/compliance',
+    './main/core/evidence',
+    'Evidence ships and checks what compliance writes: compliance never imports it.',
+  ),
+  zone(
+    './main/core/evidence',
+    [
+      './main/core/gws',
+      './main/core/bayeux',
+      './main/core/state',
+      './main/core/triggers',
+      ...CORE_ROOT.map((f) => `./${f}`),
+    ],
+    'Evidence reads the audit files (compliance/audit-*) and uses core/ports only: never the live core.',
   ),
   ...CORE_ROOT.map((f) =>
     zone(

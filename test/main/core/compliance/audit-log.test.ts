@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import {
   appendFileSync,
   cpSync,
@@ -13,8 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, entryHash, parseEntryLine } from '../../../../main/core/compliance/audit-entry.ts';
-import { AuditLog, archivesOf } from '../../../../main/core/compliance/audit-log.ts';
+import {
+  AuditLog,
+  archivesOf,
+  type AuditFs,
+  type AuditWriteStatus,
+} from '../../../../main/core/compliance/audit-log.ts';
 import { toCsv, verifyAuditFiles } from '../../../../main/core/compliance/audit-verify.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 
 const dirs: string[] = [];
@@ -143,6 +150,17 @@ describe('audit verify: each kind of tampering names the first bad line', () => 
         l.map((line, i) => (i === 4 ? JSON.stringify({ ...JSON.parse(line), result: 'x' }) : line)),
       5,
       /edited/,
+    ],
+    [
+      'edited and re-hashed',
+      (l: string[]) =>
+        l.map((line, i) => {
+          if (i !== 4) return line;
+          const { hash: _old, ...rest } = { ...JSON.parse(line), result: 'x' };
+          return JSON.stringify({ ...rest, hash: entryHash(rest) });
+        }),
+      5,
+      /entry \d+ was edited \(and re-hashed\): entry \d+'s prevHash no longer matches/,
     ],
     ['removed', (l: string[]) => l.filter((_, i) => i !== 4), 5, /removed, reordered or inserted/],
     [
@@ -285,7 +303,10 @@ describe('npm run audit', () => {
     const csv = cli('export', ...files.slice(0, -1), '--csv', '--from', '2026-12-02', '--to', '2026-12-02');
     expect(csv.status).toBe(0);
     const rows = csv.stdout.trim().split('\n');
-    expect(rows[0]).toBe('seq,at,agent,callId,action,result,latencyMs,detail,prevHash,hash');
+    expect(rows[0]).toBe(
+      'seq,at,agent,callId,action,result,latencyMs,detail,agentDn,hostName,osUser,appVersion,trigger,' +
+        'ruleId,connId,callUuid,recordingFile,outcome,clockOffsetMs,prevHash,hash',
+    );
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.slice(1).every((row) => row.split(',')[1]?.startsWith('2026-12-02'))).toBe(true);
     expect(cli('verify', join(tempDir(), 'missing.jsonl')).status).toBe(2);
@@ -301,5 +322,169 @@ describe('toCsv', () => {
     log.close();
     const csv = toCsv(verifyAuditFiles([file]).verified);
     expect(csv.split('\n')[1]).toContain(`"'=cmd,x"`);
+  });
+});
+
+/** Real fs, with a switch that makes writes fail like a full disk (after writing part of the line). */
+function fullDiskFs(): AuditFs & { full: boolean; refuseRename: boolean; truncateFails: boolean } {
+  const state = { full: false, refuseRename: false, truncateFails: false };
+  const enospc = (): Error =>
+    Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  return Object.assign(state, {
+    openSync: (path: string, flags: string, mode?: number) => fs.openSync(path, flags, mode),
+    writeSync: (fd: number, buffer: Buffer, offset: number) => {
+      if (!state.full) return fs.writeSync(fd, buffer, offset);
+      const remaining = buffer.length - offset;
+      if (remaining > 10) return fs.writeSync(fd, buffer, offset, Math.floor(remaining / 2)); // a torn write
+      throw enospc();
+    },
+    fsyncSync: (fd: number) => fs.fsyncSync(fd),
+    ftruncateSync: (fd: number, length: number) => {
+      if (state.truncateFails) throw enospc();
+      fs.ftruncateSync(fd, length);
+    },
+    fstatSync: (fd: number) => fs.fstatSync(fd),
+    closeSync: (fd: number) => fs.closeSync(fd),
+    renameSync: (from: string, to: string) => {
+      if (state.refuseRename)
+        throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+      fs.renameSync(from, to);
+    },
+  });
+}
+
+describe('audit log: the machine misbehaves', () => {
+  it('disk full: no torn entry left, one failure reported, the entries kept and written when space returns', () => {
+    const file = join(tempDir(), 'audit.jsonl');
+    const disk = fullDiskFs();
+    const clock = new ManualClock();
+    const statuses: AuditWriteStatus[] = [];
+    const log = AuditLog.open({ file, agent: 'agent1', fs: disk, clock, onStatus: (s) => statuses.push(s) });
+    log.append({ action: 'pause', result: 'requested', callId: 'c1' });
+    disk.full = true;
+    expect(() => log.append({ action: 'pause', result: 'confirmed', callId: 'c1' })).toThrow(
+      /kept and written/,
+    );
+    for (let i = 0; i < 15; i++) log.append({ action: 'resume', result: 'confirmed', callId: `c${i}` }); // no burst
+    expect(statuses.map((s) => s.state)).toEqual(['failing']);
+    expect(log.writeStatus).toMatchObject({ state: 'failing', pending: 16, lost: 0 });
+    expect(lines(file)).toHaveLength(1); // the partial line was cut back
+    expect(verifyAuditFiles([file]).notes).toEqual([]);
+
+    disk.full = false;
+    clock.advance(60_000); // the retry timer writes them without waiting for the next event
+    expect(statuses.map((s) => s.state)).toEqual(['failing', 'ok']);
+    const report = verifyAuditFiles([file]);
+    expect(report.failure).toBeUndefined();
+    expect(report.entries).toBe(17);
+    expect(report.verified.map((e) => e.result).slice(0, 2)).toEqual(['requested', 'confirmed']);
+    log.close();
+  });
+
+  it('disk full beyond the memory limit: the gap is recorded as an entry (from, to, how many)', () => {
+    const file = join(tempDir(), 'audit.jsonl');
+    const disk = fullDiskFs();
+    let now = Date.UTC(2026, 11, 1, 10, 0, 0);
+    const log = AuditLog.open({ file, agent: 'agent1', fs: disk, now: () => now, maxPending: 3 });
+    log.append({ action: 'sign-in', result: 'confirmed' });
+    disk.full = true;
+    for (let i = 0; i < 8; i++) {
+      now += 1_000;
+      try {
+        log.append({ action: 'pause', result: 'requested', callId: `c${i}` });
+      } catch {
+        // the first failure throws once
+      }
+    }
+    disk.full = false;
+    expect(log.retry()).toBe(true);
+    log.close();
+    const report = verifyAuditFiles([file]);
+    expect(report.ok).toBe(true);
+    expect(report.verified.map((e) => e.action)).toEqual(['sign-in', 'pause', 'pause', 'pause', 'log-gap']);
+    expect(report.verified.at(-1)?.detail).toBe(
+      'from=2026-12-01T10:00:04.000Z to=2026-12-01T10:00:08.000Z lost=5',
+    );
+    expect(report.notes.join()).toMatch(/entries lost to a write failure/);
+  });
+
+  it('a torn line a failed write could not cut back is recorded as a write failure, not tampering', () => {
+    const file = join(tempDir(), 'audit.jsonl');
+    const disk = fullDiskFs();
+    const log = AuditLog.open({ file, agent: 'agent1', fs: disk });
+    log.append({ action: 'sign-in', result: 'confirmed' });
+    disk.full = true;
+    disk.truncateFails = true;
+    expect(() => log.append({ action: 'pause', result: 'requested', callId: 'c1' })).toThrow();
+    disk.full = false;
+    disk.truncateFails = false;
+    log.append({ action: 'pause', result: 'confirmed', callId: 'c1' });
+    log.close();
+    const report = verifyAuditFiles([file]);
+    expect(report.failure).toBeUndefined();
+    expect(report.verified.map((e) => `${e.action}:${e.result}`)).toEqual([
+      'sign-in:confirmed',
+      'log-recovered:write-failed',
+      'pause:requested',
+      'pause:confirmed',
+    ]);
+    expect(report.notes.join()).toMatch(/torn line, recovered by entry 2 \(a failed write\)/);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('a refused rotation keeps writing to the active file and retries', () => {
+    const file = join(tempDir(), 'audit.jsonl');
+    const disk = fullDiskFs();
+    let now = Date.UTC(2026, 11, 1, 10, 0, 0);
+    const log = AuditLog.open({ file, agent: 'agent1', fs: disk, now: () => now, maxBytes: 4_096 });
+    disk.refuseRename = true;
+    for (let i = 0; i < 30; i++) log.append({ action: 'pause', result: 'requested', callId: `c${i}` });
+    expect(archivesOf(file)).toEqual([]);
+    expect(lines(file).length).toBe(30); // still writing
+    disk.refuseRename = false;
+    now += 120_000; // past the back-off
+    log.append({ action: 'pause', result: 'requested', callId: 'after' });
+    log.close();
+    expect(archivesOf(file)).toHaveLength(1);
+    const report = verifyAuditFiles(allFiles(file));
+    expect(report.ok).toBe(true);
+    expect(report.verified.find((e) => e.action === 'log-rotated')?.detail).toMatch(/retries=1/);
+  });
+
+  it('a second writer is refused naming the owner; a lock left by a dead process is taken over', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'audit.jsonl');
+    const log = AuditLog.open({ file, agent: 'agent1' });
+    expect(() => AuditLog.open({ file, agent: 'agent1' })).toThrow(/already open in this process/);
+    const other = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/main/core/compliance/audit-writer-child.ts', file, '--once'],
+      { encoding: 'utf8' },
+    );
+    expect(other.status).not.toBe(0);
+    expect(other.stderr).toContain(`is in use by process ${process.pid}`);
+    log.close();
+
+    writeFileSync(`${file}.lock`, '999999999\n'); // a pid that is not alive
+    const taken = AuditLog.open({ file, agent: 'agent1' });
+    expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    taken.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('one appended line of garbage is called garbage by verify, not a torn line', () => {
+    const file = join(tempDir(), 'audit.jsonl');
+    const log = AuditLog.open({ file, agent: 'agent1' });
+    log.append({ action: 'pause', result: 'requested', callId: 'c1' });
+    log.close();
+    appendFileSync(file, 'rm -rf / # nothing to see\n');
+    const report = verifyAuditFiles([file]);
+    expect(report.ok).toBe(true);
+    expect(report.notes.join()).not.toMatch(/torn/);
+    expect(report.warnings.join()).toMatch(/NOT a torn entry.*garbage.*verify --syslog/);
+    const reopened = AuditLog.open({ file, agent: 'agent1' });
+    expect(reopened.recovered?.kind).toBe('garbage-line');
+    reopened.close();
+    expect(verifyAuditFiles([file]).warnings.join()).toMatch(/not an entry \(garbage, not a torn write\)/);
   });
 });
