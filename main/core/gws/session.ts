@@ -199,10 +199,15 @@ export class GwsSession {
     return values;
   }
 
-  /** The `Authorization` value; only for the sign-in request, never logged or kept. */
-  async #basic(): Promise<string> {
+  /**
+   * The `Authorization` value for the sign-in request, and the values a server
+   * could echo back from it (the password and its Basic token), which the
+   * answer's text is redacted of. Never logged or kept beyond that request.
+   */
+  async #basic(): Promise<{ authorization: string; secrets: string[] }> {
     const password = await this.#getPassword();
-    return `Basic ${Buffer.from(`${this.username}:${password}`, 'utf8').toString('base64')}`;
+    const token = Buffer.from(`${this.username}:${password}`, 'utf8').toString('base64');
+    return { authorization: `Basic ${token}`, secrets: [password, token] };
   }
 
   /**
@@ -220,9 +225,9 @@ export class GwsSession {
   async #doSignIn(): Promise<GwsResult> {
     await this.cookieJar.removeAllCookies();
     this.#csrf = undefined;
-    let authorization: string;
+    let basic: { authorization: string; secrets: string[] };
     try {
-      authorization = await this.#basic();
+      basic = await this.#basic();
     } catch (error) {
       return {
         ok: false,
@@ -230,7 +235,13 @@ export class GwsSession {
         message: `the password could not be read: ${redactText((error as Error).message ?? '')}`,
       };
     }
-    const result = await this.#send('GET', GwsPath.Me, undefined, { authorization });
+    const result = await this.#send(
+      'GET',
+      GwsPath.Me,
+      undefined,
+      { authorization: basic.authorization },
+      basic.secrets,
+    );
     if (result.ok) {
       this.#generation += 1;
       this.#logins += 1;
@@ -328,8 +339,10 @@ export class GwsSession {
     path: string,
     body: Record<string, unknown> | undefined,
     extraHeaders: Record<string, string>,
+    requestSecrets: readonly string[] = [],
   ): Promise<GwsResult> {
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    const secrets = (): string[] => [...requestSecrets, ...this.secrets()];
     if (MUTATING.has(method) && this.#csrf) headers[this.#csrf.header] = this.#csrf.token;
     let response;
     try {
@@ -340,10 +353,7 @@ export class GwsSession {
       response = await request;
     } catch (error) {
       const errorCode = error instanceof RequestError && error.code ? error.code : undefined;
-      const detail = redactText(
-        String((error as Error).message ?? 'unknown error').slice(0, 300),
-        this.secrets(),
-      );
+      const detail = redactText(String((error as Error).message ?? 'unknown error').slice(0, 300), secrets());
       return {
         ok: false,
         kind: 'network',
@@ -358,7 +368,7 @@ export class GwsSession {
       response.statusCode,
       response.headers['content-type'],
       response.body,
-      this.secrets(),
+      secrets(),
     );
   }
 

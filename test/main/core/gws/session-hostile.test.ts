@@ -57,6 +57,32 @@ describe('GWS session against hostile answers', () => {
     }
   });
 
+  it('never quotes the password (or its Basic token) that a server echoes in its error text', async () => {
+    // A hostile probe: a server whose error message repeats the credentials it was given. The message reaches the
+    // CLI's output and the desktop's support log, so the session must cut the password out wherever it appears.
+    const token = Buffer.from(`agent1:${PASSWORD}`).toString('base64');
+    const answers = [
+      (res: ServerResponse) => {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ statusCode: 2, statusMessage: `Invalid password ${PASSWORD} for agent1` }));
+      },
+      (res: ServerResponse) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`login failed for agent1/${PASSWORD} (token ${token})`);
+      },
+    ];
+    for (const answer of answers) {
+      const url = await serve((_req, res) => answer(res));
+      const session = new GwsSession({ serverUrl: url, username: 'agent1', password: PASSWORD });
+      const result = await session.signIn();
+      expect(result.ok).toBe(false);
+      const message = result.ok ? '' : result.message;
+      expect(message).toMatch(/agent1/);
+      expect(message).not.toContain(PASSWORD);
+      expect(message).not.toContain(token);
+    }
+  });
+
   it('keeps an accepted operation accepted when the answer sets a cookie for a foreign domain', async () => {
     const sim = await startSimulator({ ...TEST_SIM_OPTIONS, csrf: false });
     const relay = await startRelay(sim.port, { extraSetCookie: 'tracker=1; Domain=evil.example; Path=/' });
