@@ -1,14 +1,17 @@
 /**
- * The composition root of the desktop app: the ONE place that creates the
- * app layer (settings, secrets, session controller, app service) and wires
- * the thin Electron adapters to it by hand. Decisions live in `main/app`;
- * here is only construction, order and lifecycle:
+ * The composition root of the desktop app: the ONE file that wires the thin
+ * Electron adapters to the app layer, which it gets from the composition all
+ * three entry points share ({@link createAppStack}), passing the desktop's
+ * own ports. Decisions live in `main/app`; here is only construction, order
+ * and lifecycle:
  *
  * single-instance lock → `ready` → rotating log in `app.getPath('logs')` →
- * secrets (safeStorage) and settings (electron-store + managed file) →
- * session controller and app service → window (locked down) and IPC →
- * tray, notifications and the desktop shell → power/network wake-ups →
- * `service.start()` (hotkey, then demo or the saved account).
+ * the app stack over safeStorage secrets, electron-store + the managed file,
+ * the global shortcut, the login item and the audit logs → window (locked
+ * down) and IPC → tray, notifications and the desktop shell → power/network
+ * wake-ups → the first sign-in: `--demo` (what `npm start` launches) runs the
+ * demo, else `service.start()` (demo or the saved account); both register
+ * the hotkey first.
  *
  * Quitting (tray "Quit", or the OS) lets the window close, then on the first
  * `will-quit` waits for the app to sign out (EndContactCenterSession) and
@@ -22,15 +25,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app } from 'electron';
-import { createAppService, type AppService } from './app/services/app-service.ts';
-import { createAuditLogs } from './app/services/audit-logs.ts';
-import { agentCoreFactory, complianceDecorator } from './app/services/core-factory.ts';
+import type { AppService } from './app/services/app-service.ts';
+import { createAppStack, type AppStack } from './app/services/app-stack.ts';
+import { createAuditLogs, type AuditLogs } from './app/services/audit-logs.ts';
 import { bindDesktopShell, type DesktopShell } from './app/services/desktop-shell.ts';
 import type { Platform } from './app/policies/hotkey-policy.ts';
 import type { LoggerPort } from './app/ports/app-ports.ts';
 import { createRotatingLog, type RotatingLog } from './app/services/rotating-log.ts';
-import { createSessionController } from './app/services/session-controller.ts';
-import { loadSettings, managedSettingsPath } from './app/policies/settings.ts';
+import { managedSettingsPath } from './app/policies/settings.ts';
 import { APP_ICON_PNG } from './app/policies/tray-icon-paths.ts';
 import { trayModel } from './app/policies/tray-model.ts';
 import { registerIpc } from './electron/ipc-adapter.ts';
@@ -79,6 +81,9 @@ export const APP_ID = 'com.example.gws-secure-pause';
 /** Upper bound on the clean-up at quit (sign-out over a dead network must not hang the quit). */
 const QUIT_GRACE_MS = 5_000;
 
+/** The `npm start` flag: sign in to the embedded simulator (its demo caller rings agent1). */
+export const DEMO_FLAG = '--demo';
+
 /**
  * Boots the desktop app. Resolves with the running app, or `undefined` when
  * another instance already runs (this one quits; the other shows its window).
@@ -101,37 +106,58 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp | un
     platform,
     electron: process.versions.electron ?? 'none',
   });
+  const { stack, audits } = await composeDesktop({ options, platform, env, log });
+  const { service } = stack;
+  const window = openWindow(options, argv, env, stack.settings.values().startHidden, log);
+  focusTarget.window = window;
+  const surfaces = bindSurfaces(service, window, { options, env, platform, log });
+  const stopped = wireLifecycle(window, log, async () => {
+    surfaces.stop();
+    await service.dispose();
+    audits.close();
+    surfaces.tray.destroy();
+  });
+
+  const started = argv.includes(DEMO_FLAG) ? await service.startDemo() : await service.start();
+  if (started && !started.ok) log.warn('sign-in at start failed', { code: started.code });
+  return {
+    service,
+    shell: surfaces.shell,
+    tray: surfaces.tray,
+    window,
+    log,
+    quit: () => {
+      app.quit();
+      return stopped;
+    },
+  };
+}
+
+/** What the desktop builds before the window: the app stack over the desktop's ports. */
+interface DesktopInput {
+  options: BootOptions;
+  platform: NodeJS.Platform;
+  env: NonNullable<BootOptions['env']>;
+  log: RotatingLog;
+}
+
+/**
+ * The app stack with the desktop's own ports: passwords in safeStorage,
+ * settings in electron-store with IT's managed file, the global shortcut, the
+ * login item, and compliance's audit log in userData (one chain for real
+ * servers, another for the demo, opened per sign-in).
+ */
+async function composeDesktop(input: DesktopInput): Promise<{ stack: AppStack; audits: AuditLogs }> {
+  const { options, platform, env, log } = input;
   const userData = app.getPath('userData');
   const secrets = createSecretStore({ file: join(userData, 'passwords.json'), platform, logger: log });
-  const settings = loadSettings({
-    store: await openElectronSettingsStore({ dir: userData }),
-    managedPath: managedSettingsPath(platform, env),
-    passwordStorage: () => secrets.availability(),
-  });
-  for (const problem of settings.view().problems) log.warn('settings problem', { problem });
-
-  // Compliance wraps every core: reminders and auto-resume from the settings
-  // (read at each sign-in), and the tamper-evident audit log in userData.
   const audits = createAuditLogs(join(userData, 'audit'), log);
-  const compliance = complianceDecorator((config) => {
-    const values = settings.values();
-    const audit = audits.forSession(config);
-    return {
-      reminderSeconds: values.reminderSeconds,
-      autoResumeSeconds: values.autoResumeSeconds,
-      ...(audit ? { audit } : {}),
-    };
-  });
-  const session = createSessionController({
-    createCore: agentCoreFactory(options.coreOptions ?? {}, compliance),
-    secrets,
-    logger: log,
-    ...(options.demoSimulator ? { demoSimulator: options.demoSimulator } : {}),
-  });
-  const service = createAppService({
+  const stack = createAppStack({
     host: 'desktop',
-    session,
-    settings,
+    store: await openElectronSettingsStore({ dir: userData }),
+    secrets,
+    managedPath: managedSettingsPath(platform, env),
+    logger: log,
     shortcuts: createShortcutAdapter(log),
     loginItem: createLoginItemAdapter({
       platform,
@@ -140,14 +166,29 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp | un
       logger: log,
     }),
     platform: platform as Platform,
-    logger: log,
+    compliance: (config) => {
+      const audit = audits.forSession(config);
+      return audit ? { audit } : {};
+    },
+    coreOptions: options.coreOptions ?? {},
+    ...(options.demoSimulator ? { demoSimulator: options.demoSimulator } : {}),
   });
+  return { stack, audits };
+}
 
-  const shownWindow = openWindow(options, argv, env, settings.values().startHidden, log);
-  focusTarget.window = shownWindow;
+/** The desktop's surfaces bound to the service; `stop` unbinds them (the tray is destroyed last). */
+interface Surfaces {
+  shell: DesktopShell;
+  tray: TrayAdapter;
+  stop(): void;
+}
+
+/** IPC for the window, the tray, notifications and the desktop shell, and power/network wake-ups. */
+function bindSurfaces(service: AppService, window: WindowAdapter, input: DesktopInput): Surfaces {
+  const { options, env, platform, log } = input;
   const stopIpc = registerIpc({
     service,
-    contents: () => shownWindow.contents(),
+    contents: () => window.contents(),
     pageUrl: pageUrl(options, env),
     logger: log,
   });
@@ -158,13 +199,13 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp | un
   const notifier = createNotifierAdapter({
     appId: APP_ID,
     platform,
-    onClick: () => shownWindow.focus(),
+    onClick: () => window.focus(),
     logger: log,
   });
   const shell = bindDesktopShell(service, {
     tray,
     notifier,
-    window: shownWindow,
+    window,
     platform: platform as Platform,
     quit: () => app.quit(),
   });
@@ -174,27 +215,13 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp | un
       service.reconnectNow();
     },
   });
-
-  const stopped = wireLifecycle(shownWindow, log, async () => {
-    shell.dispose();
-    stopPower();
-    stopIpc();
-    await service.dispose();
-    audits.close();
-    tray.destroy();
-  });
-
-  const started = argv.includes('--demo') ? await service.startDemo() : await service.start();
-  if (started && !started.ok) log.warn('sign-in at start failed', { code: started.code });
   return {
-    service,
     shell,
     tray,
-    window: shownWindow,
-    log,
-    quit: () => {
-      app.quit();
-      return stopped;
+    stop() {
+      shell.dispose();
+      stopPower();
+      stopIpc();
     },
   };
 }

@@ -11,11 +11,14 @@
  * Flags: `--skip-build` (launch the existing `out/`), `--no-demo` (use the
  * saved settings). Environment: `ELECTRON_OVERRIDE_DIST_PATH` (as the
  * `electron` package honours it) points at another Electron folder.
+ *
+ * {@link electronArgs} is exported so the desktop boot test boots exactly
+ * the command line launched here; importing this file runs nothing.
  */
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -60,6 +63,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
+/**
+ * The arguments Electron is launched with: the app folder, and `--demo`
+ * unless `--no-demo` was given (`process.argv` in the app is then
+ * `[electron, '.', '--demo']`).
+ */
+export function electronArgs(scriptArgs: readonly string[]): string[] {
+  return ['.', ...(scriptArgs.includes('--no-demo') ? [] : ['--demo'])];
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const electron = findElectronBinary(join(root, 'node_modules', 'electron'), process.env);
@@ -83,13 +95,19 @@ async function main(): Promise<number> {
   // Electron must run as Electron, not as Node, whatever the caller's shell has set.
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  return run(electron, ['.', ...(args.includes('--no-demo') ? [] : ['--demo'])], env);
+  return run(electron, electronArgs(args), env);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+/** True when this file is the script being run (not imported by a test). */
+const isEntryPoint =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+
+if (isEntryPoint) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

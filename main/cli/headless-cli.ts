@@ -8,351 +8,246 @@
  * never printed: `--password-env VAR`, else a hidden prompt on the terminal.
  * A proxy with credentials comes from `--proxy-env VAR`, never from argv.
  *
- * Robust against its surroundings: a closed stdout (EPIPE) ends the session
- * cleanly (exit 0), and an unexpected exception or rejection still ends the
- * contact-center session before exiting 1 with one line on stderr.
+ * The app layer is the one composition the desktop and browser mode use
+ * ({@link createAppStack}: settings, session controller, cores wrapped with
+ * compliance, app service), with this CLI's ports only: settings and
+ * passwords in memory for the run, its compliance flags, and its printer on
+ * the session's events.
+ *
+ * Robust against its surroundings: whatever makes it exit — `quit`, the end
+ * of stdin, SIGINT/SIGTERM/SIGHUP, a closed stdout (EPIPE, exit 0), the server
+ * refusing the credentials (exit 3), an unexpected exception or rejection
+ * (exit 1, one line on stderr) — the contact-center session is ended first
+ * ({@link createExitGuard}). A line on stdin longer than a command can be is
+ * refused and dropped as it streams ({@link boundedLines}).
  */
 
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createAgentCore, type AgentCore } from '../core/agent-core.ts';
-import type { BayeuxTransport } from '../core/bayeux/connection.ts';
-import type { CommandResult } from '../core/state/commands.ts';
+import type { CommandName } from '../../contract/ipc-contract.ts';
+import { createAppStack, type AppStack } from '../app/services/app-stack.ts';
+import { createMemorySecretStore } from '../app/services/memory-secret-store.ts';
+import { createMemorySettingsStore } from '../app/services/memory-settings-store.ts';
 import { AuditLog } from '../core/compliance/audit-log.ts';
-import type { CompliantCore } from '../core/compliance/compliance-events.ts';
-import { complianceLine } from '../core/compliance/event-lines.ts';
-import { withCompliance } from '../core/compliance/with-compliance.ts';
-import { describeValue, redactText } from '../core/ports/redact.ts';
-import type { WorkspaceSnapshot } from '../core/state/workspace.ts';
+import { redactText } from '../core/ports/redact.ts';
+import { resolveAccount, type Account } from './headless/account.ts';
+import { createExitGuard } from './headless/exit-guard.ts';
+import { parseFlags, type Flags } from './headless/flags.ts';
+import { boundedLines, MAX_COMMAND_BYTES } from './headless/input-lines.ts';
+import { sessionPrinter, stdoutWriter } from './headless/printer.ts';
 
-/** Commands accepted on stdin, mapped to core calls. */
-const STDIN_COMMANDS: Readonly<Record<string, (core: CompliantCore) => Promise<CommandResult>>> = {
-  toggle: (core) => core.toggleRecording(),
-  pause: (core) => core.pauseRecording(),
-  resume: (core) => core.resumeRecording(),
-  start: (core) => core.startRecording(),
-  stop: (core) => core.stopRecording(),
-  answer: (core) => core.answer(),
-  hold: (core) => core.hold(),
-  retrieve: (core) => core.retrieve(),
-  hangup: (core) => core.hangup(),
-  ready: (core) => core.ready(),
-  'not-ready': (core) => core.notReady(),
-  'keep-paused': async (core) => core.keepPaused(),
+/** Commands accepted on stdin, mapped to the app's command names. */
+const STDIN_COMMANDS: Readonly<Record<string, CommandName>> = {
+  toggle: 'toggle',
+  pause: 'pause',
+  resume: 'resume',
+  start: 'start-recording',
+  stop: 'stop-recording',
+  answer: 'answer',
+  hold: 'hold',
+  retrieve: 'retrieve',
+  hangup: 'hangup',
+  ready: 'ready',
+  'not-ready': 'not-ready',
+  'keep-paused': 'keep-paused',
 };
 
 /** Exit code when the server refused the credentials while reconnecting (terminal `signed-out`). */
 const EXIT_SIGNED_OUT = 3;
 
-/** Embedded demo credentials (the simulator's default agent1). */
-const DEMO_AGENT = { username: 'agent1', password: 'agent1' } as const;
+/** A word that may be echoed back in "unknown command": stdin may carry anything, card numbers included. */
+const ECHOABLE = /^[a-z][a-z-]{0,39}$/i;
 
-interface Flags {
-  server?: string;
-  username?: string;
-  passwordEnv?: string;
-  transport: BayeuxTransport;
-  caFile?: string;
-  proxy?: string;
-  proxyEnv?: string;
-  recordingTimeoutMs?: number;
-  reconcileIntervalMs?: number;
-  auditFile?: string;
-  reminderSeconds?: number;
-  autoResumeSeconds?: number;
+const writer = stdoutWriter();
+const guard = createExitGuard();
+
+/** One run of the CLI: the session, and how it ends. */
+interface Run {
+  stack: AppStack;
+  /** Ends the session (EndContactCenterSession), closes the audit log and the embedded simulator; once. */
+  teardown(): Promise<void>;
+  /** {@link Run.teardown}, then `bye` on stdout: the normal end (quit, end of input, a signal). */
+  quit(): Promise<number>;
 }
 
-/** False once stdout is gone (EPIPE): nothing more is written there. */
-let stdoutOpen = true;
-
-function emit(line: Record<string, unknown>): void {
-  if (!stdoutOpen) return;
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-/**
- * A commander parser for an integer flag in `[min, max]`. The error names the
- * allowed range (commander prefixes the flag's name); values beyond a timer's
- * 2^31-1 ms are never accepted, so no timer can overflow to 1 ms.
- */
-function intInRange(min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
-
-/** The shutdown of the running session, for the last-resort handlers. */
-let emergencyStop: (() => Promise<unknown>) | undefined;
-
-/**
- * Last resort: an exception nobody caught (or a rejection nobody handled)
- * still ends the contact-center session, then exits 1 with one clear line.
- */
-function onFatal(kind: string) {
-  return (error: unknown): void => {
-    process.stderr.write(`headless: fatal ${kind}: ${describeValue(error)}\n`);
-    const stop = emergencyStop ?? (async () => undefined);
-    emergencyStop = undefined;
-    const bound = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
-    void Promise.race([stop().catch(() => undefined), bound]).then(() => process.exit(1));
-  };
-}
-
-/** Reads a password from the terminal without echoing it; the prompt goes to stderr. */
-async function promptPassword(username: string): Promise<string> {
-  if (!process.stdin.isTTY) {
-    throw new Error('no terminal to prompt for the password: pass --password-env VAR');
-  }
-  let muted = false;
-  const output = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      if (!muted) process.stderr.write(chunk);
-      callback();
-    },
-  });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
-  try {
-    return await new Promise<string>((resolve) => {
-      rl.question(`Password for ${username}: `, (answer) => {
-        process.stderr.write('\n');
-        resolve(answer);
-      });
-      muted = true;
-    });
-  } finally {
-    rl.close();
-  }
-}
-
-function statusLine(snapshot: WorkspaceSnapshot): Record<string, unknown> {
-  return {
-    type: 'status',
-    connection: snapshot.connection,
-    recording: snapshot.status,
-    callId: snapshot.statusCallId ?? null,
-    agentState: snapshot.agentState ?? null,
-    calls: snapshot.calls.map((c) => ({ id: c.id, state: c.state, recording: c.recording, stale: c.stale })),
-    ...(snapshot.pausedSince === undefined ? {} : { pausedSince: Math.round(snapshot.pausedSince) }),
-    ...(snapshot.otherPausedCallIds.length === 0 ? {} : { otherPausedCallIds: snapshot.otherPausedCallIds }),
-  };
-}
-
+/** Runs the CLI; resolves with the exit code once the session has ended. */
 async function main(): Promise<number> {
-  const program = new Command()
-    .name('npm run headless --')
-    .description('GWS secure-pause core without a UI: JSON lines on stdout, commands on stdin.')
-    .option('--server <url>', 'GWS base URL; without it the embedded simulator is started')
-    .option('--username <user>', 'GWS user name (required with --server)')
-    .option('--password-env <VAR>', 'environment variable holding the password (else a prompt)')
-    .addOption(
-      new Option('--transport <transport>', 'Bayeux transport')
-        .choices(['auto', 'websocket', 'long-polling'])
-        .default('auto'),
-    )
-    .option('--ca-file <pem>', 'extra CA certificates, added to the default roots')
-    .option('--proxy <url>', 'HTTP(S) proxy URL without credentials')
-    .option('--proxy-env <VAR>', 'environment variable holding the proxy URL (may carry credentials)')
-    .option(
-      '--recording-timeout-ms <ms>',
-      'wait for recording confirmations, 100 to 600000 (default 5000)',
-      intInRange(100, 600_000),
-    )
-    .option(
-      '--reconcile-interval-ms <ms>',
-      're-read calls from the server this often, 500 to 60000 (default 5000)',
-      intInRange(500, 60_000),
-    )
-    .option(
-      '--audit-file <file>',
-      'append the tamper-evident audit log to this file (npm run audit -- verify)',
-    )
-    .option(
-      '--reminder-seconds <n>',
-      'pause reminders at N, 2N, 4N s, 5 to 3600 (default 30)',
-      intInRange(5, 3600),
-    )
-    .option(
-      '--auto-resume-seconds <n>',
-      'resume after M s paused, 0 (off, the default) to 7200',
-      intInRange(0, 7200),
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+  const flags = parseFlags();
+  if (typeof flags === 'number') return flags;
+  let account: Account;
   try {
-    program.parse();
+    account = await resolveAccount(flags);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    process.stderr.write(`headless: ${describeValue(error)}\n`);
-    return 2;
+    return fatal((error as Error).message);
   }
-  const flags = program.opts<Flags>();
-
-  let closeSimulator: (() => Promise<void>) | undefined;
-  let serverUrl = flags.server;
-  let username = flags.username;
-  let password: string;
-  try {
-    if (serverUrl === undefined) {
-      const { startSimulator } = await import('../../simulator/index.ts');
-      const sim = await startSimulator({ demo: true });
-      closeSimulator = () => sim.close();
-      serverUrl = sim.url;
-      username = DEMO_AGENT.username;
-      password = DEMO_AGENT.password;
-      emit({ type: 'info', message: `embedded simulator at ${sim.url}, signed in as ${username}` });
-    } else {
-      if (!username) throw new Error('--username is required with --server');
-      if (flags.proxy !== undefined && /@/.test(flags.proxy)) {
-        throw new Error(
-          '--proxy must not carry credentials (they would show in the process list): use --proxy-env VAR',
-        );
-      }
-      if (flags.passwordEnv !== undefined) {
-        const value = process.env[flags.passwordEnv];
-        if (value === undefined) throw new Error(`environment variable ${flags.passwordEnv} is not set`);
-        password = value;
-        // Read once, then gone from the environment children would inherit.
-        delete process.env[flags.passwordEnv];
-      } else {
-        password = await promptPassword(username);
-      }
-    }
-  } catch (error) {
-    return fatal((error as Error).message, closeSimulator);
-  }
-
-  let proxyUrl = flags.proxy;
-  if (flags.proxyEnv !== undefined) {
-    proxyUrl = process.env[flags.proxyEnv];
-    if (proxyUrl === undefined) {
-      return fatal(`environment variable ${flags.proxyEnv} is not set`, closeSimulator);
-    }
+  const simulator = account.simulator;
+  const closeSimulator = simulator ? () => simulator.close() : undefined;
+  if (simulator) {
+    writer.emit({
+      type: 'info',
+      message: `embedded simulator at ${simulator.url}, signed in as ${account.username}`,
+    });
   }
   let audit: AuditLog | undefined;
   try {
-    audit = flags.auditFile ? AuditLog.open({ file: flags.auditFile, agent: username ?? '' }) : undefined;
+    audit = flags.auditFile ? openAudit(flags.auditFile, account.username) : undefined;
   } catch (error) {
     return fatal(`--audit-file ${flags.auditFile}: ${(error as Error).message}`, closeSimulator);
   }
-  if (audit?.recovered) {
-    const { file, line } = audit.recovered;
-    emit({
-      type: 'info',
-      message: `audit log ${file}: torn line ${line} from a crash, recorded; the chain continues`,
-    });
-  }
-  const agentCore: AgentCore = createAgentCore({
-    serverUrl,
-    username,
-    password,
+  const run = startRun(flags, account, audit);
+  const started = await run.stack.session.signIn({
+    serverUrl: account.serverUrl,
+    username: account.username,
+    password: account.password,
+    rememberPassword: false,
     transport: flags.transport,
     ...(flags.caFile ? { extraCaFile: flags.caFile } : {}),
-    ...(proxyUrl ? { proxyUrl } : {}),
-    ...(flags.recordingTimeoutMs ? { recordingTimeoutMs: flags.recordingTimeoutMs } : {}),
-    ...(flags.reconcileIntervalMs ? { reconcileIntervalMs: flags.reconcileIntervalMs } : {}),
+    ...(account.proxyUrl ? { proxyUrl: account.proxyUrl } : {}),
   });
-  const core = withCompliance(agentCore, {
-    ...(audit ? { audit } : {}),
-    ...(flags.reminderSeconds === undefined ? {} : { reminderSeconds: flags.reminderSeconds }),
-    ...(flags.autoResumeSeconds === undefined ? {} : { autoResumeSeconds: flags.autoResumeSeconds }),
-  });
+  if (!started.ok) return fatal(started.message, run.teardown, started.code, secretsOf(account));
+  guard.setCleanup(run.quit);
+  await readCommands(run.stack);
+  return run.quit();
+}
 
-  let last = '';
-  let signedOut: (() => void) | undefined;
-  const signedOutPromise = new Promise<void>((resolve) => {
-    signedOut = resolve;
-  });
-  core.subscribe((event) => {
-    if (event.type === 'error') {
-      const { code, severity, message, callId } = event;
-      return emit({ type: 'error', code, severity, message, ...(callId === undefined ? {} : { callId }) });
-    }
-    if (event.type !== 'state') return emit(complianceLine(event));
-    if (event.state.connection === 'signed-out') signedOut?.();
-    const line = statusLine(event.state);
-    const key = JSON.stringify(line);
-    if (key === last) return;
-    last = key;
-    emit(line);
-  });
+/** What must never be printed even if a server echoes it: the password and the proxy URL (it may carry one). */
+function secretsOf(account: Account): string[] {
+  return [account.password, ...(account.proxyUrl ? [account.proxyUrl] : [])];
+}
 
+/** Opens the audit log (`--audit-file`); a torn last line from a crash is said and recorded. */
+function openAudit(file: string, agent: string): AuditLog {
+  const audit = AuditLog.open({ file, agent });
+  if (audit.recovered) {
+    const { line } = audit.recovered;
+    writer.emit({
+      type: 'info',
+      message: `audit log ${audit.recovered.file}: torn line ${line} from a crash, recorded; the chain continues`,
+    });
+  }
+  return audit;
+}
+
+/** Builds the app stack with this CLI's ports, prints its events, and arms every way out. */
+function startRun(flags: Flags, account: Account, audit: AuditLog | undefined): Run {
+  const stack = createAppStack({
+    // Nobody renders the view here; its host only says: no tray, no global hotkey.
+    host: 'browser',
+    store: createMemorySettingsStore({ transport: flags.transport }),
+    secrets: createMemorySecretStore(),
+    compliance: {
+      ...(audit ? { audit } : {}),
+      ...(flags.reminderSeconds === undefined ? {} : { reminderSeconds: flags.reminderSeconds }),
+      ...(flags.autoResumeSeconds === undefined ? {} : { autoResumeSeconds: flags.autoResumeSeconds }),
+    },
+    coreOptions: {
+      ...(flags.recordingTimeoutMs ? { recordingTimeoutMs: flags.recordingTimeoutMs } : {}),
+      ...(flags.reconcileIntervalMs ? { reconcileIntervalMs: flags.reconcileIntervalMs } : {}),
+    },
+  });
+  let ending: Promise<void> | undefined;
   let quitting: Promise<number> | undefined;
-  const quit = (): Promise<number> => {
-    quitting ??= (async () => {
-      await core.stop();
+  const teardown = (): Promise<void> =>
+    (ending ??= (async () => {
+      await stack.service.dispose();
       audit?.close();
-      await closeSimulator?.();
-      emit({ type: 'bye' });
-      return 0;
-    })();
-    return quitting;
+      await account.simulator?.close();
+    })());
+  const run: Run = {
+    stack,
+    teardown,
+    quit: () =>
+      (quitting ??= teardown().then(() => {
+        writer.emit({ type: 'bye' });
+        return 0;
+      })),
   };
-  emergencyStop = quit;
+  guard.setCleanup(teardown);
+  const secrets = secretsOf(account);
+  const redact = (text: string): string => redactText(text, secrets);
+  stack.session.subscribe(
+    sessionPrinter(
+      writer,
+      onceOnly(() => void signedOut(run)),
+      redact,
+    ),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => void guard.exit(0));
   // The reader of our stdout went away (EPIPE): end the session cleanly, exit 0.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    stdoutOpen = false;
-    if (error.code !== 'EPIPE') process.stderr.write(`headless: stdout failed: ${describeValue(error)}\n`);
-    void quit().then((code) => process.exit(code));
+    writer.close();
+    if (error.code !== 'EPIPE') process.stderr.write(`headless: stdout failed: ${error.code ?? 'error'}\n`);
+    void guard.exit(0);
   });
+  return run;
+}
 
-  const started = await core.start();
-  if (!started.ok) {
-    emergencyStop = undefined;
-    return fatal(started.message, closeSimulator, started.code);
-  }
-  process.once('SIGINT', () => void quit().then((code) => process.exit(code)));
-  process.once('SIGTERM', () => void quit().then((code) => process.exit(code)));
+/** `fn`, run on the first call only. */
+function onceOnly(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
 
-  // The server refused the credentials while reconnecting: nothing more will
-  // happen by itself, so say so and exit non-zero (3) rather than sit there.
-  void signedOutPromise.then(async () => {
-    const message = 'signed out: the server refused the credentials while reconnecting; sign in again';
-    emit({ type: 'error', message });
-    process.stderr.write(`headless: ${message}\n`);
-    await quit();
-    process.exit(EXIT_SIGNED_OUT);
-  });
+/**
+ * The server refused the credentials while reconnecting: nothing more will
+ * happen by itself, so say so and exit non-zero (3) rather than sit there.
+ */
+async function signedOut(run: Run): Promise<void> {
+  const message = 'signed out: the server refused the credentials while reconnecting; sign in again';
+  writer.emit({ type: 'error', message });
+  process.stderr.write(`headless: ${message}\n`);
+  await run.quit();
+  await guard.exit(EXIT_SIGNED_OUT);
+}
 
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  for await (const raw of lines) {
-    const command = raw.trim();
-    if (command === '') continue;
-    if (command === 'quit') break;
-    const run = STDIN_COMMANDS[command];
-    if (!run) {
-      emit({
+/** Runs stdin's commands until `quit` or the end of input; a line too long for a command is refused. */
+async function readCommands(stack: AppStack): Promise<void> {
+  for await (const line of boundedLines(process.stdin)) {
+    if ('tooLong' in line) {
+      writer.emit({
         type: 'error',
-        message: `unknown command "${command.slice(0, 40)}"; use one of: ${[...Object.keys(STDIN_COMMANDS), 'quit'].join(', ')}`,
+        message: `line too long (${line.tooLong} bytes; a command has at most ${MAX_COMMAND_BYTES}): ignored`,
       });
       continue;
     }
-    const result = await run(core);
-    emit({ type: 'result', command, ...result });
+    const command = line.text.trim();
+    if (command === '') continue;
+    if (command === 'quit') return;
+    const name = STDIN_COMMANDS[command];
+    if (!name) {
+      const shown = ECHOABLE.test(command) ? `"${command}"` : `(${command.length} characters, not shown)`;
+      writer.emit({
+        type: 'error',
+        message: `unknown command ${shown}; use one of: ${[...Object.keys(STDIN_COMMANDS), 'quit'].join(', ')}`,
+      });
+      continue;
+    }
+    const result = await stack.service.command({ name });
+    writer.emit({ type: 'result', command, ...result });
   }
-  return quit();
 }
 
+/** Says why the run cannot go on (redacted), runs `cleanup`, and answers exit code 1. */
 async function fatal(
   message: string,
-  cleanup: (() => Promise<void>) | undefined,
+  cleanup?: () => Promise<void>,
   code?: string,
+  secrets: readonly string[] = [],
 ): Promise<number> {
-  const safe = redactText(message);
-  emit({ type: 'error', ...(code === undefined ? {} : { code }), message: safe });
+  const safe = redactText(message, secrets);
+  writer.emit({ type: 'error', ...(code === undefined ? {} : { code }), message: safe });
   process.stderr.write(`headless: ${safe}\n`);
   await cleanup?.();
   return 1;
 }
 
-process.on('uncaughtException', onFatal('exception'));
-process.on('unhandledRejection', onFatal('unhandled rejection'));
+process.on('uncaughtException', guard.fatal('exception'));
+process.on('unhandledRejection', guard.fatal('unhandled rejection'));
 
 main().then(
-  (code) => process.exit(code),
-  (error: unknown) => onFatal('failure')(error),
+  (code) => guard.exit(code),
+  (error: unknown) => guard.fatal('failure')(error),
 );

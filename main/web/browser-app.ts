@@ -1,18 +1,17 @@
 /**
- * Browser mode's composition: the same app service the desktop app uses
- * (session controller, settings layer, real core with compliance reminders), with browser-mode ports —
- * settings and passwords in memory for the run, no tray, no global hotkey —
+ * Browser mode's composition: the app layer built by the one composition
+ * ({@link createAppStack}, as the desktop and the headless CLI build it) with
+ * browser mode's ports only — settings and passwords in memory for the run,
+ * no tray, no global hotkey, no audit log (a trial and development tool) —
  * served to the page by {@link startWebServer}.
  */
 
-import { createAppService, type AppService } from '../app/services/app-service.ts';
-import { agentCoreFactory, complianceDecorator } from '../app/services/core-factory.ts';
+import { createAppStack } from '../app/services/app-stack.ts';
+import type { AppService } from '../app/services/app-service.ts';
 import { createMemorySecretStore } from '../app/services/memory-secret-store.ts';
 import type { LoggerPort } from '../app/ports/app-ports.ts';
-import { createSessionController } from '../app/services/session-controller.ts';
-import { loadSettings } from '../app/policies/settings.ts';
 import type { SignInResult, Transport } from '../../contract/ipc-contract.ts';
-import { createMemorySettingsStore } from './memory-settings-store.ts';
+import { createMemorySettingsStore } from '../app/services/memory-settings-store.ts';
 import { startWebServer, type RunningWebServer } from './web-server.ts';
 
 /** What to run. */
@@ -41,48 +40,25 @@ export interface BrowserApp {
 
 /** Starts the app service and the web server; the first sign-in runs before this resolves. */
 export async function startBrowserApp(options: BrowserAppOptions): Promise<BrowserApp> {
-  const secrets = createMemorySecretStore();
-  const settings = loadSettings({
+  const logger = options.logger;
+  const { service } = createAppStack({
+    host: 'browser',
     store: createMemorySettingsStore({
       ...(options.server ? { serverUrl: options.server } : {}),
       ...(options.username ? { username: options.username } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
     }),
+    secrets: createMemorySecretStore(),
     ...(options.managedPath ? { managedPath: options.managedPath } : {}),
-    passwordStorage: () => secrets.availability(),
-  });
-  const logger = options.logger;
-  // Compliance as on the desktop (reminders, auto-resume from the settings, read at each
-  // sign-in); no audit log in browser mode: it is a trial and development tool.
-  const compliance = complianceDecorator(() => {
-    const values = settings.values();
-    return { reminderSeconds: values.reminderSeconds, autoResumeSeconds: values.autoResumeSeconds };
-  });
-  const session = createSessionController({
-    createCore: agentCoreFactory({}, compliance),
-    secrets,
     ...(logger ? { logger } : {}),
   });
-  const service = createAppService({ host: 'browser', session, settings, ...(logger ? { logger } : {}) });
   const web = await startWebServer({
     service,
     staticDir: options.staticDir,
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(logger ? { logger } : {}),
   });
-  let started: SignInResult | undefined;
-  if (options.server && options.username && options.password !== undefined) {
-    const values = settings.values();
-    started = await service.signIn({
-      serverUrl: options.server,
-      username: options.username,
-      password: options.password,
-      rememberPassword: false,
-      transport: values.transport,
-    });
-  } else {
-    started = await service.start();
-  }
+  const started = await firstSignIn(service, options);
   return {
     web,
     service,
@@ -92,4 +68,18 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
       await service.dispose();
     },
   };
+}
+
+/** With a server, user and password: sign in at once; else the app's own start (the demo, or the form). */
+function firstSignIn(service: AppService, options: BrowserAppOptions): Promise<SignInResult | undefined> {
+  if (options.server && options.username && options.password !== undefined) {
+    return service.signIn({
+      serverUrl: options.server,
+      username: options.username,
+      password: options.password,
+      rememberPassword: false,
+      transport: service.getSettings().values.transport,
+    });
+  }
+  return service.start();
 }

@@ -6,12 +6,14 @@
  * on stdout, `Open http://127.0.0.1:P/#token=...`; diagnostics go to stderr.
  * Without `--server` it is the demo (embedded simulator, agent1). The password
  * is never read from argv: `--password-env VAR`, else the page asks for it.
+ * A bad flag (e.g. `--port 99999`) is refused with commander's message naming
+ * the flag and the allowed range, exit 1 — never a silent exit.
  */
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LoggerPort } from '../app/ports/app-ports.ts';
 import type { Transport } from '../../contract/ipc-contract.ts';
 import { startBrowserApp } from './browser-app.ts';
@@ -29,9 +31,16 @@ interface Flags {
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer-web', import.meta.url));
 
+/**
+ * commander's parser of `--port`: a whole number 0-65535. An
+ * {@link InvalidArgumentError} is what commander reports as "option '--port
+ * <port>' argument '99999' is invalid" (any other error escaped its parse).
+ */
 function portNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port 0-65535, got ${value}`);
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n > 65535) {
+    throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 = any free port).');
+  }
   return n;
 }
 
@@ -65,8 +74,9 @@ function openBrowser(url: string): void {
   }
 }
 
-async function main(): Promise<number> {
-  const program = new Command()
+/** The command line: flags, their help, and commander's messages on stderr. */
+function program(): Command {
+  return new Command()
     .name('npm run web --')
     .description(
       'Browser mode: the agent window in your browser, the core in Node (no tray, no global hotkey).',
@@ -94,33 +104,49 @@ async function main(): Promise<number> {
     .option('--verbose', 'log info and debug lines on stderr', false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+}
+
+/** Parses argv: the flags, or the exit code once the problem was said on stderr. */
+function parseFlags(): Flags | number {
+  const command = program();
   try {
-    program.parse();
+    command.parse();
   } catch (error) {
-    return (error as { exitCode?: number }).exitCode ?? 2;
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`web: ${(error as Error).message}\n`);
+    return 2;
   }
-  const flags = program.opts<Flags>();
-  if (flags.passwordEnv !== undefined && (!flags.server || !flags.username)) {
+  return command.opts<Flags>();
+}
+
+/** The password from `--password-env`, read once and removed; a number is the exit code of a refusal. */
+function takePassword(flags: Flags): string | undefined | number {
+  if (flags.passwordEnv === undefined) return undefined;
+  if (!flags.server || !flags.username) {
     process.stderr.write('web: --password-env needs --server and --username\n');
     return 2;
   }
-  let password: string | undefined;
-  if (flags.passwordEnv !== undefined) {
-    password = process.env[flags.passwordEnv];
-    if (password === undefined) {
-      process.stderr.write(`web: environment variable ${flags.passwordEnv} is not set\n`);
-      return 2;
-    }
-    // Read once, then gone: the browser opener (and the browser it starts) inherits our environment.
-    delete process.env[flags.passwordEnv];
+  const password = process.env[flags.passwordEnv];
+  if (password === undefined) {
+    process.stderr.write(`web: environment variable ${flags.passwordEnv} is not set\n`);
+    return 2;
   }
+  // Read once, then gone: the browser opener (and the browser it starts) inherits our environment.
+  delete process.env[flags.passwordEnv];
+  return password;
+}
+
+async function main(): Promise<number> {
+  const flags = parseFlags();
+  if (typeof flags === 'number') return flags;
+  const password = takePassword(flags);
+  if (typeof password === 'number') return password;
   if (!existsSync(`${flags.staticDir}/index.html`)) {
     process.stderr.write(
       `web: the window is not built (${flags.staticDir}/index.html missing): run \`npm run web\`, which builds it first.\n`,
     );
     return 1;
   }
-  const logger = stderrLogger(flags.verbose);
   let app;
   try {
     app = await startBrowserApp({
@@ -130,7 +156,7 @@ async function main(): Promise<number> {
       ...(flags.username ? { username: flags.username } : {}),
       ...(password === undefined ? {} : { password }),
       ...(flags.transport ? { transport: flags.transport } : {}),
-      logger,
+      logger: stderrLogger(flags.verbose),
     });
   } catch (error) {
     process.stderr.write(`web: cannot start: ${(error as Error).message}\n`);

@@ -3,7 +3,8 @@
  * the real core, the real electron-store on real files, and the real
  * simulator on loopback: what an agent sees in the tray and notifications
  * when pressing the global hotkey, and how the app treats its settings,
- * a second launch and IT's managed settings.
+ * a second launch and IT's managed settings. First of all, exactly what
+ * `npm start` launches (its own argv, `--demo`), as a newcomer meets it.
  */
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ import {
   type FakeTray,
 } from '../fakes/electron-fake.ts';
 import { verifyAuditFiles } from '../../main/core/compliance/audit-verify.ts';
+import { electronArgs } from '../../scripts/start.ts';
 import { TEST_CORE_OPTIONS } from './app/helpers.ts';
 import { simControl, type SimControl } from './helpers/sim-control.ts';
 import { waitFor } from './helpers/wait-for.ts';
@@ -92,6 +94,28 @@ async function boot(options: { settings?: string | object; managed?: object } = 
   return running;
 }
 
+/**
+ * Boots what `npm start` launches: Electron on the app with the script's own
+ * arguments (`process.argv` is `[electron, '.', '--demo']`), and nothing a
+ * test would add (no shorter timings, no simulator options). Only the managed
+ * settings path points into the test folder, so a machine's own IT file
+ * cannot change what is tested.
+ */
+async function bootAsNpmStart(settings?: object): Promise<BootedApp> {
+  if (settings) writeFileSync(join(app.getPath('userData'), 'settings.json'), JSON.stringify(settings));
+  const booting = bootApp({
+    argv: [process.execPath, ...electronArgs([])],
+    env: { ...process.env, GWS_SECURE_PAUSE_MANAGED_CONFIG: join(dir, 'no-managed-settings.json') },
+    outDir: join(dir, 'out'),
+  });
+  app.fireReady();
+  const running = await booting;
+  if (!running) throw new Error('the app did not boot');
+  booted = running;
+  win().fireReadyToShow();
+  return running;
+}
+
 const win = (): FakeBrowserWindow => windows[0]!;
 const tray = (): FakeTray => trays[0]!;
 const icon = (): string => tray().fakeImage.path;
@@ -125,6 +149,40 @@ async function agentSessions(): Promise<number> {
 }
 
 const serverSettings = () => ({ serverUrl: sim.url, username: 'agent1', transport: 'long-polling' });
+
+describe('npm start: the demo, as a newcomer meets it', () => {
+  it('signs in agent1 on the demo, registers Ctrl+Alt+P, and a press on the demo call pauses recording', async () => {
+    const running = await bootAsNpmStart();
+    const view = running.service.getState();
+    expect(view.session).toMatchObject({ demo: true, username: 'agent1' });
+    expect(tray().toolTip).toContain('Demo');
+    expect(globalShortcut.isRegistered(HOTKEY), 'the README says: press Ctrl+Alt+P').toBe(true);
+
+    // The demo caller rings agent1; the agent answers in the window, as the README says.
+    const ringing = await waitFor(
+      async () => (await invoke<AppView>(IpcChannel.GetState)).calls.find((c) => c.state === 'Ringing'),
+      15_000,
+      'the demo call rings',
+      () => running.service.getState().calls,
+    );
+    await expect(invoke(IpcChannel.Command, { name: 'answer', callId: ringing.id })).resolves.toMatchObject({
+      ok: true,
+    });
+    await waitFor(iconIs('recording'), 10_000, 'tray: recording', icon);
+
+    expect(globalShortcut.press(HOTKEY)).toBe(true);
+    await waitFor(iconIs('paused'), 10_000, 'tray: paused (confirmed by the demo server)', icon);
+    await waitFor(() => titles('Recording paused').length === 1, 5_000, 'Recording paused notified');
+    expect(titles('Recording paused')[0]!.body).toContain('Ctrl+Alt+P');
+  });
+
+  it('runs the demo even with a saved account (the flag wins), and the hotkey is registered there too', async () => {
+    const running = await bootAsNpmStart({ ...serverSettings(), rememberPassword: true });
+    expect(running.service.getState().session).toMatchObject({ demo: true, username: 'agent1' });
+    expect(await agentSessions(), 'the saved account was not signed in').toBe(0);
+    expect(globalShortcut.isRegistered(HOTKEY)).toBe(true);
+  });
+});
 
 describe('the desktop app booted with the electron fake, the real core and simulator', () => {
   it('hotkey on a recording call: pending → paused with one notification, back to recording; hang-up while paused is told', async () => {
@@ -322,5 +380,29 @@ describe('the desktop app booted with the electron fake, the real core and simul
     } finally {
       app.isPackaged = false;
     }
+  });
+
+  it('a CA file that is not PEM (e.g. /etc/passwd) is refused in settings and at sign-in, naming the file', async () => {
+    await boot({ settings: serverSettings() });
+    const refused = await invoke<SettingsUpdateResult>(IpcChannel.UpdateSettings, {
+      extraCaFile: '/etc/passwd',
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused.ok ? '' : refused.message).toMatch(/\/etc\/passwd holds no PEM certificate/);
+    expect(refused.settings.values.extraCaFile).toBe('');
+    expect(
+      JSON.parse(readFileSync(join(app.getPath('userData'), 'settings.json'), 'utf8')).extraCaFile ?? '',
+    ).toBe('');
+
+    const signIn = await invoke<SignInResult>(IpcChannel.SignIn, {
+      serverUrl: sim.url,
+      username: 'agent1',
+      password: PASSWORD,
+      rememberPassword: false,
+      extraCaFile: '/etc/passwd',
+    });
+    expect(signIn).toMatchObject({ ok: false, code: 'config' });
+    expect(signIn.ok ? '' : signIn.message).toMatch(/\/etc\/passwd holds no PEM certificate/);
+    expect(await agentSessions(), 'nothing was sent to the server').toBe(0);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * How the session controller gets a core: one function, so tests can shorten
  * the core's timings and compliance can wrap it, while the controller stays
- * the only owner of its life.
+ * the only owner of its life. An extra CA file is checked here, before a core
+ * is built ({@link caFileProblem}): a file that holds no PEM certificate fails
+ * the sign-in at once with a message naming it (the `config` code), instead of
+ * a TLS error later that names nothing.
  */
 
 import { createAgentCore, type AgentCore, type AgentCoreOptions } from '../../core/agent-core.ts';
@@ -9,6 +12,7 @@ import { withCompliance, type ComplianceOptions } from '../../core/compliance/wi
 import type { Transport } from '../../../contract/ipc-contract.ts';
 import type { AppCore } from '../ports/core-port.ts';
 import type { LoggerPort } from '../ports/app-ports.ts';
+import { caFileProblem } from '../policies/settings.ts';
 
 /** Username plus an on-demand password source (the core's `Credentials`). */
 export interface CoreCredentials {
@@ -31,19 +35,11 @@ export interface CoreConfig {
 }
 
 /**
- * Builds a core for `config`; may throw for an unusable setting (bad URL,
- * unreadable CA file) with a message naming it: the controller reports that
- * as the `config` failure code.
+ * Builds a core for `config`; may throw for an unusable setting (bad URL, a
+ * CA file that is unreadable or holds no PEM certificate) with a message
+ * naming it: the controller reports that as the `config` failure code.
  */
 export type CoreFactory = (config: CoreConfig) => AppCore;
-
-/**
- * Maps the contract's transport to the core's: the same three values (`auto`
- * is the core's websocket-first transport with long-polling fallback).
- */
-export function coreTransport(transport: Transport): Transport {
-  return transport;
-}
 
 /**
  * The production factory: `createAgentCore` with `extra` options (tests pass
@@ -54,10 +50,12 @@ export function agentCoreFactory(
   decorate: (core: AgentCore, config: CoreConfig) => AppCore = (core) => core,
 ): CoreFactory {
   return (config) => {
+    const caProblem = config.extraCaFile ? caFileProblem(config.extraCaFile) : undefined;
+    if (caProblem) throw new Error(caProblem);
     const core = createAgentCore({
       serverUrl: config.serverUrl,
       credentials: config.credentials,
-      transport: coreTransport(config.transport),
+      transport: config.transport,
       ...(config.extraCaFile ? { extraCaFile: config.extraCaFile } : {}),
       ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
       ...(config.logger ? { logger: config.logger } : {}),

@@ -1,3 +1,11 @@
+/**
+ * `npm run headless` as an operator runs it (a child process with real pipes):
+ * a call driven through stdin and stdout against a server or the embedded
+ * simulator, and the exits an operator must be able to tell apart (bad
+ * credentials, unreachable server, signed out while reconnecting). Secrets —
+ * the password, anything typed that is not a command — are never printed.
+ */
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../simulator/index.ts';
 import { FAST_POLL_SIM_OPTIONS, TEST_SIM_OPTIONS } from '../helpers/core-harness.ts';
@@ -41,11 +49,15 @@ describe('headless CLI', () => {
     await cli.line((l) => cli.lines.indexOf(l) >= resumedAt && status('no-call')(l));
 
     cli.send('frobnicate');
-    await cli.line((l) => l.type === 'error' && String(l.message).includes('unknown command'));
+    await cli.line((l) => l.type === 'error' && String(l.message).includes('unknown command "frobnicate"'));
+    // Anything else typed is not echoed back: stdin may carry a card number.
+    cli.send('4111 1111 1111 1111');
+    await cli.line((l) => l.type === 'error' && String(l.message).includes('(19 characters, not shown)'));
 
     cli.send('quit');
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).not.toContain(SECRET);
+    expect(cli.stdout()).not.toContain('4111');
     expect(cli.stderr()).not.toContain(SECRET);
     const statusLines = cli.lines.filter((l) => l.type === 'status');
     expect(statusLines.map((l) => l.recording)).toEqual(

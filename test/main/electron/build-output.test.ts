@@ -1,16 +1,19 @@
+/**
+ * `npm run build` (electron-vite) into a temporary folder, and what must hold
+ * for Electron to load it — checked without Electron: the layout
+ * electron-builder packs, bundles that parse, a CommonJS preload that only
+ * requires `electron`, a main bundle whose whole import graph loads (with
+ * `electron` mapped to the shared fake) and exports `bootApp`, and that the
+ * BUILT main boots what `npm start` launches (`--demo`) under the fake: the
+ * demo signs in agent1 and the global hotkey is registered.
+ */
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-/**
- * `npm run build` (electron-vite) into a temporary folder, and what must hold
- * for Electron to load it — checked without Electron: the layout
- * electron-builder packs, bundles that parse, a CommonJS preload that only
- * requires `electron`, and a main bundle whose whole import graph loads (with
- * `electron` mapped to the shared fake) and exports `bootApp`.
- */
+import { electronArgs } from '../../../scripts/start.ts';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let out: string;
 
@@ -62,30 +65,62 @@ describe('the electron-vite build', () => {
   });
 
   it('the main bundle loads with all its dependencies and exports bootApp (electron mapped to the fake)', async () => {
-    const fake = pathToFileURL(join(root, 'test/fakes/electron-fake.ts')).href;
-    const hooks = join(out, 'hooks.mjs');
-    writeFileSync(
-      hooks,
-      `export async function resolve(specifier, context, next) {\n` +
-        `  if (specifier === 'electron') return next(${JSON.stringify(fake)}, context);\n` +
-        `  return next(specifier, context);\n}\n`,
+    const loaded = await runWithFake(
+      `const m = await import(${JSON.stringify(mainUrl())}); console.log('bootApp:' + typeof m.bootApp);`,
     );
-    const register = join(out, 'register.mjs');
-    writeFileSync(
-      register,
-      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
-    );
-    const main = pathToFileURL(join(out, 'main/index.js')).href;
-    const loaded = await run(process.execPath, [
-      '--import',
-      'tsx',
-      '--import',
-      register,
-      '--input-type=module',
-      '-e',
-      `const m = await import(${JSON.stringify(main)}); console.log('bootApp:' + typeof m.bootApp);`,
-    ]);
     expect(loaded.output).toContain('bootApp:function');
     expect(loaded.code).toBe(0);
   });
+
+  it('the built main boots what npm start launches: the demo signs in agent1 with Ctrl+Alt+P registered', async () => {
+    const home = mkdtempSync(join(out, 'boot-'));
+    const script = [
+      `const fake = await import(${JSON.stringify(fakeUrl())});`,
+      `const { bootApp } = await import(${JSON.stringify(mainUrl())});`,
+      `fake.app.setPathBase(${JSON.stringify(home)});`,
+      `const booting = bootApp({ argv: ${JSON.stringify([process.execPath, ...electronArgs([])])},`,
+      `  env: { GWS_SECURE_PAUSE_MANAGED_CONFIG: ${JSON.stringify(join(home, 'none.json'))} },`,
+      `  outDir: ${JSON.stringify(out)} });`,
+      `fake.app.fireReady();`,
+      `const running = await booting;`,
+      `const session = running.service.getState().session;`,
+      `const hotkey = fake.globalShortcut.isRegistered('CommandOrControl+Alt+P');`,
+      `await running.quit();`,
+      `console.log('booted:' + JSON.stringify({ demo: session.demo, username: session.username, phase: session.phase, hotkey }));`,
+      `process.exit(0);`,
+    ].join('\n');
+    const booted = await runWithFake(script);
+    expect(booted.output).toContain(
+      'booted:{"demo":true,"username":"agent1","phase":"signed-in","hotkey":true}',
+    );
+    expect(booted.code).toBe(0);
+  }, 60_000);
 });
+
+const fakeUrl = (): string => pathToFileURL(join(root, 'test/fakes/electron-fake.ts')).href;
+const mainUrl = (): string => pathToFileURL(join(out, 'main/index.js')).href;
+
+/** Runs an ES module script in Node with tsx and `electron` resolved to the shared fake. */
+async function runWithFake(script: string): Promise<{ code: number | null; output: string }> {
+  const hooks = join(out, 'hooks.mjs');
+  writeFileSync(
+    hooks,
+    `export async function resolve(specifier, context, next) {\n` +
+      `  if (specifier === 'electron') return next(${JSON.stringify(fakeUrl())}, context);\n` +
+      `  return next(specifier, context);\n}\n`,
+  );
+  const register = join(out, 'register.mjs');
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  return run(process.execPath, [
+    '--import',
+    'tsx',
+    '--import',
+    register,
+    '--input-type=module',
+    '-e',
+    script,
+  ]);
+}

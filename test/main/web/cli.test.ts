@@ -1,12 +1,15 @@
 /**
  * `npm run web` as the agent runs it (the CLI as a child process): one Open
  * line on stdout; without --server the demo signs in agent1 on the embedded
- * simulator; with --password-env it signs in at once.
+ * simulator; with --password-env it signs in at once; a bad flag is refused
+ * with a message naming it, never a silent exit.
  */
 
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AppView } from '../../../contract/ipc-contract.ts';
@@ -31,6 +34,21 @@ afterAll(async () => {
   await sim?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs the CLI to its exit (for flags it refuses); its code and what it wrote. */
+function runToExit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', '--no-open', ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
 
 /** Connects like the page does and collects the state pushes. */
 async function views(cli: WebCli): Promise<{ views: AppView[]; ws: WebSocket }> {
@@ -107,4 +125,14 @@ describe('npm run web (the CLI)', () => {
     );
     expect(readFileSync(dump, 'utf8')).not.toContain('GWS_TEST_PASSWORD=');
   });
+
+  it.each(['99999', '65536', '-1', '80x', ''])(
+    'refuses --port %j: a message naming the flag and the range, exit 1, nothing served',
+    async (port) => {
+      const result = await runToExit(['--static-dir', join(dir, 'www'), '--port', port]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/option '--port <port>' argument .* is invalid\. .*from 0 to 65535/);
+    },
+  );
 });

@@ -1,11 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../contract/ipc-contract.ts';
 import { createJsonFileSettingsStore } from '../../../../main/app/services/settings-file-store.ts';
 import {
   MANAGED_CONFIG_ENV,
+  MAX_CA_FILE_BYTES,
+  caFileProblem,
   loadSettings,
   managedSettingsPath,
 } from '../../../../main/app/policies/settings.ts';
@@ -133,5 +137,65 @@ describe('settings layer over real files', () => {
     );
     expect(managedSettingsPath('win32', {})).toBe('C:\\ProgramData\\GwsSecurePause\\managed-settings.json');
     expect(managedSettingsPath('linux', { [MANAGED_CONFIG_ENV]: '/tmp/x.json' })).toBe('/tmp/x.json');
+  });
+});
+
+describe('the extra CA file must be a readable file holding a PEM certificate', () => {
+  /** A file in the test folder with `content`. */
+  const fileWith = (name: string, content: string | Buffer): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const goodPem = () =>
+    fileWith('ca.pem', `# our proxy's CA\n${rootCertificates[0]!}\n${rootCertificates[1]!}`);
+
+  it('a settings change to /etc/passwd (or any file without a certificate) is refused with the reason; the previous settings stay', () => {
+    const s = load();
+    const good = goodPem();
+    expect(s.update({ extraCaFile: good })).toEqual({ ok: true, changed: ['extraCaFile'] });
+    for (const bad of [
+      '/etc/passwd',
+      fileWith('key.pem', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'),
+    ]) {
+      const refused = s.update({ extraCaFile: bad, username: 'jdoe' });
+      expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+      expect(refused.ok ? '' : refused.message).toMatch(
+        /extraCaFile: The CA file .* holds no PEM certificate/,
+      );
+      expect(refused.ok ? '' : refused.message).toContain(bad);
+    }
+    expect(s.values()).toMatchObject({ extraCaFile: good, username: '' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ extraCaFile: good, username: '' });
+    // Clearing it is always allowed; the same value again is not re-read.
+    expect(s.update({ extraCaFile: '' })).toMatchObject({ ok: true });
+  });
+
+  it('names why for each kind of unusable path, and never echoes the content', () => {
+    expect(caFileProblem(goodPem())).toBeUndefined();
+    expect(caFileProblem(join(dir, 'missing.pem'))).toMatch(/missing\.pem cannot be read \(ENOENT\)/);
+    expect(caFileProblem(dir)).toMatch(/is not a regular file/);
+    const broken = rootCertificates[0]!.replace(/\n[A-Za-z0-9+/]{20}/, '\nAAAAAAAAAAAAAAAAAAAA');
+    expect(caFileProblem(fileWith('broken.pem', broken))).toMatch(/certificate 1 is not a valid certificate/);
+    const secret = fileWith('secret.txt', 'card 4111111111111111\n');
+    expect(caFileProblem(secret)).not.toContain('4111');
+    const huge = fileWith('huge.pem', Buffer.alloc(MAX_CA_FILE_BYTES + 1, 0x41));
+    expect(caFileProblem(huge)).toMatch(/too large for a CA bundle/);
+  });
+
+  it('a FIFO is refused without being opened (reading one would block)', () => {
+    const fifo = join(dir, 'ca.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo on this OS: nothing to check
+    expect(caFileProblem(fifo)).toMatch(/ca\.fifo is not a regular file/);
+  });
+
+  it('a saved CA path that went bad is reported at load (sign-in fails until it is fixed), not reset', () => {
+    writeFileSync(file, JSON.stringify({ extraCaFile: '/etc/passwd', username: 'jdoe' }));
+    const s = load();
+    expect(s.values()).toMatchObject({ extraCaFile: '/etc/passwd', username: 'jdoe' });
+    expect(s.view().problems).toEqual([
+      expect.stringMatching(/The CA file \/etc\/passwd holds no PEM certificate.*Sign-in fails until/),
+    ]);
+    expect(backups()).toEqual([]);
   });
 });
