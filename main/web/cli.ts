@@ -17,6 +17,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { LoggerPort } from '../app/ports/app-ports.ts';
 import type { Transport } from '../../contract/ipc-contract.ts';
 import { startBrowserApp } from './browser-app.ts';
+import { redactingLogger } from '../core/ports/logging.ts';
 
 interface Flags {
   port: number;
@@ -44,8 +45,13 @@ function portNumber(value: string): number {
   return n;
 }
 
-/** Diagnostics on stderr (warnings and errors; everything with --verbose). */
+/** Diagnostics on stderr (warnings and errors; everything with --verbose), redacted like the support log. */
 function stderrLogger(verbose: boolean): LoggerPort {
+  return redactingLogger(rawStderrLogger(verbose));
+}
+
+/** The unredacted stderr sink under {@link stderrLogger}. */
+function rawStderrLogger(verbose: boolean): LoggerPort {
   const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     process.stderr.write(`web ${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
   const quiet = () => undefined;
