@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS } from '../../../contract/ipc-contract.ts';
 import { electronArgs } from '../../../scripts/start.ts';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let out: string;
@@ -62,6 +63,32 @@ describe('the electron-vite build', () => {
     // Channel names only: the contract's zod schemas stay in main (they made the preload 182 KB).
     expect(preload).not.toContain('ZodError');
     expect(preload.length).toBeLessThan(20_000);
+  });
+
+  it("the built preload exposes exactly the contract's methods and invokes their channels", async () => {
+    // The method names are compiled into the preload at build time; a build that lost them would load a window with
+    // no API at all. Load the built file with a stand-in electron and look at what it exposes.
+    const script = [
+      "const Module = require('node:module');",
+      'const exposed = {}; const invoked = [];',
+      'const fake = { contextBridge: { exposeInMainWorld: (k, v) => (exposed[k] = v) },',
+      '  ipcRenderer: { invoke: (...a) => (invoked.push(a[0]), Promise.resolve()), on() {}, removeListener() {} } };',
+      'const load = Module._load;',
+      "Module._load = function (r, ...rest) { return r === 'electron' ? fake : load.call(this, r, ...rest); };",
+      `require(${JSON.stringify(join(out, 'preload/preload.cjs'))});`,
+      "exposed.gwsApi.getState(); exposed.gwsApi.command({ name: 'toggle' });",
+      'console.log(JSON.stringify({ keys: Object.keys(exposed), methods: Object.keys(exposed.gwsApi), invoked }));',
+    ].join('\n');
+    const result = await run(process.execPath, ['-e', script]);
+    expect(result.code, result.output).toBe(0);
+    const seen = JSON.parse(result.output.trim().split('\n').pop() ?? '{}') as {
+      keys: string[];
+      methods: string[];
+      invoked: string[];
+    };
+    expect(seen.keys).toEqual(['gwsApi']);
+    expect([...seen.methods].sort()).toEqual([...API_METHODS].sort());
+    expect(seen.invoked).toEqual(['gws:get-state', 'gws:command']);
   });
 
   it('the main bundle loads with all its dependencies and exports bootApp (electron mapped to the fake)', async () => {
