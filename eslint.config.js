@@ -44,10 +44,11 @@ const ARROWS = [
       './main/web',
       './main/cli',
       './main/index.ts',
+      './main/native-host',
       './contract',
       './simulator',
     ],
-    'main/core is the bottom layer: it imports no app, adapter, browser mode, CLI, contract or simulator.',
+    'main/core is the bottom layer: it imports no app, adapter, browser mode, CLI, native host, contract or simulator.',
   ),
   zone(
     './main/app',
