@@ -6,14 +6,14 @@
  * all) and counts what was asked, to show the updater never loops.
  */
 
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { makeTestCertificates } from '../helpers/test-ca.ts';
 
 /** What the server answers. */
 export interface Served {
@@ -34,40 +34,6 @@ export interface UpdateServer {
   /** Request paths, in order. */
   requests: string[];
   close(): Promise<void>;
-}
-
-function openssl(args: string[], cwd: string): void {
-  const result = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
-}
-
-/** A test CA and a server certificate for IP 127.0.0.1 signed by it, in a new folder. */
-function makeCertificates(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gws-update-tls-'));
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign'];
-  openssl(
-    ['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1'].concat([
-      '-subj',
-      '/CN=GWS update test CA',
-      ...caExt,
-    ]),
-    dir,
-  );
-  openssl(['req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1'], dir);
-  writeFileSync(join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n');
-  openssl(
-    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial'].concat([
-      '-out',
-      'server.pem',
-      '-days',
-      '1',
-      '-extfile',
-      'server.ext',
-    ]),
-    dir,
-  );
-  return dir;
 }
 
 /** base64 SHA-512, as electron-builder writes it into `latest*.yml`. */
@@ -93,11 +59,12 @@ export function feedFor(version: string, name: string, bytes: Buffer, stagingPer
 
 /** Starts the server with `served` (changeable later through `server.served`). */
 export async function startUpdateServer(served: Served, artefactName: string): Promise<UpdateServer> {
-  const dir = makeCertificates();
+  const dir = mkdtempSync(join(tmpdir(), 'gws-update-tls-'));
+  const tls = makeTestCertificates(dir);
   const requests: string[] = [];
   const sockets = new Set<Duplex>();
   const server: Server = createServer(
-    { key: readFileSync(join(dir, 'server.key')), cert: readFileSync(join(dir, 'server.pem')) },
+    { key: readFileSync(tls.key), cert: readFileSync(tls.cert) },
     (req, res) => {
       const path = new URL(req.url ?? '/', 'https://127.0.0.1').pathname;
       requests.push(path);
@@ -117,7 +84,7 @@ export async function startUpdateServer(served: Served, artefactName: string): P
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}/`,
-    caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
+    caPem: readFileSync(tls.ca, 'utf8'),
     served,
     requests,
     close: () =>

@@ -13,48 +13,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Socket, createServer } from 'node:net';
 import { join } from 'node:path';
 import { waitFor } from './wait-for.ts';
+import { makeTestCertificates } from './test-ca.ts';
 
 /** Whether rsyslogd and openssl are installed (the tests skip with a reason otherwise). */
 export function rsyslogAvailable(): boolean {
   return existsSync('/usr/sbin/rsyslogd') && spawnSync('openssl', ['version']).status === 0;
-}
-
-function openssl(dir: string, args: string[]): void {
-  const result = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
-}
-
-/** A CA (`<name>-ca.pem`) and, signed by it, a certificate for 127.0.0.1/localhost; returns the paths. */
-export function makeCertificates(dir: string, name = 'siem'): { ca: string; cert: string; key: string } {
-  const ca = join(dir, `${name}-ca.pem`);
-  const caKey = join(dir, `${name}-ca.key`);
-  const key = join(dir, `${name}.key`);
-  const cert = join(dir, `${name}.pem`);
-  const csr = join(dir, `${name}.csr`);
-  const ext = join(dir, `${name}.ext`);
-  openssl(dir, [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', ca, '-days', '2',
-    '-subj', `/CN=${name} test CA`, '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign',
-  ]); // prettier-ignore
-  openssl(dir, [
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    csr,
-    '-subj',
-    '/CN=localhost',
-  ]);
-  writeFileSync(ext, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
-  openssl(dir, [
-    'x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-out', cert,
-    '-days', '2', '-extfile', ext,
-  ]); // prettier-ignore
-  return { ca, cert, key };
 }
 
 /** A free loopback port (taken and released; rsyslog binds it right after). */
@@ -82,7 +45,7 @@ export interface TestRsyslog {
 
 /** Creates the certificates and config under `dir` and starts rsyslogd. */
 export async function startRsyslog(dir: string): Promise<TestRsyslog> {
-  const { ca, cert, key } = makeCertificates(dir);
+  const { ca, cert, key } = makeTestCertificates(dir, 'siem', 'rsa');
   const work = join(dir, 'rsyslog-work');
   mkdirSync(work, { recursive: true });
   const received = join(dir, 'received.log');

@@ -10,7 +10,8 @@ import { verifySiemCopy } from '../../../../main/core/evidence/siem-verify.ts';
 import { readCursor, cursorFileOf } from '../../../../main/core/evidence/shipping-cursor.ts';
 import { SyslogShipper, type ShipperStatus } from '../../../../main/core/evidence/syslog-shipper.ts';
 import { entryFromParams, parseSyslogLine } from '../../../../main/core/evidence/syslog-message.ts';
-import { makeCertificates, rsyslogAvailable, startRsyslog, type TestRsyslog } from '../../helpers/rsyslog.ts';
+import { rsyslogAvailable, startRsyslog, type TestRsyslog } from '../../helpers/rsyslog.ts';
+import { makeTestCertificates } from '../../helpers/test-ca.ts';
 import { startRelay } from '../../helpers/tcp-relay.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 
@@ -131,7 +132,7 @@ describe.skipIf(!rsyslogAvailable())('syslog/TLS shipping to a real rsyslog', ()
     const log = AuditLog.open({ file, agent: 'agent1' });
     log.append({ action: 'pause', result: 'confirmed', callId: 'c1', hostName: 'ws-wrong-ca' });
     log.close();
-    const wrongCa = readFileSync(makeCertificates(dir, 'other').ca, 'utf8');
+    const wrongCa = readFileSync(makeTestCertificates(dir, 'other', 'rsa').ca, 'utf8');
 
     // Against the real rsyslog: refused with a clear reason.
     const statuses: ShipperStatus[] = [];
